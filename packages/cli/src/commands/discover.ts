@@ -1,0 +1,55 @@
+/**
+ * Which files a command works on: files as given, directories as containers (`DIR/config`) or as an
+ * lxcpath (`DIR/*\/config`), and by default the containers under /var/lib/lxc.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const DEFAULT_LXCPATH = '/var/lib/lxc';
+
+export interface Discovery {
+  files: string[];
+  /** Paths that do not exist or cannot be read: an I/O error (exit 2) after the rest is done. */
+  missing: string[];
+}
+
+export function discoverConfigs(paths: string[], lxcpath: string | undefined): Discovery {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const inputs = paths.length > 0 ? paths : [lxcpath ?? DEFAULT_LXCPATH];
+  for (const p of inputs) {
+    if (p === '-') {
+      files.push('-');
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    if (!st.isDirectory()) {
+      files.push(p);
+      continue;
+    }
+    const own = join(p, 'config');
+    if (existsSync(own) && statSync(own).isFile()) files.push(own);
+    let names: string[] = [];
+    try {
+      names = readdirSync(p).sort();
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    for (const name of names) {
+      const candidate = join(p, name, 'config');
+      try {
+        if (statSync(candidate).isFile()) files.push(candidate);
+      } catch {
+        // not a container directory
+      }
+    }
+  }
+  return { files: [...new Set(files)], missing };
+}

@@ -1,0 +1,57 @@
+/**
+ * lxclint entry point: parses the sub-command and loads only the module it needs, so `lxclint --version`
+ * and a single-file `check` stay close to Node's own start-up time.
+ */
+import { UsageError, type CommandResult } from './commands/args';
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<CommandResult> | CommandResult }> }> = {
+  check: { summary: 'Lint configs (files, directories, or the containers under --lxcpath)', load: () => import('./commands/check') },
+};
+
+function usage(): string {
+  const lines = ['Usage: lxclint <command> [options] [PATH...]', '', 'Commands:'];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
+  lines.push('', 'Run `lxclint <command> --help` for the options of a command.');
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    process.stdout.write(`${usage()}\n`);
+    return cmd ? 0 : 2;
+  }
+  if (cmd === '--version' || cmd === '-V') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const entry = COMMANDS[cmd];
+  if (!entry) {
+    process.stderr.write(`lxclint: unknown command "${cmd}"\n\n${usage()}\n`);
+    return 2;
+  }
+  try {
+    const mod = await entry.load();
+    const result = await mod.run(rest);
+    return result.exitCode;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`lxclint ${cmd}: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+declare const __LXCLINT_VERSION__: string | undefined;
+const VERSION = typeof __LXCLINT_VERSION__ === 'string' ? __LXCLINT_VERSION__ : '0.1.0';
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`lxclint: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

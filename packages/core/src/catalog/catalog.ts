@@ -1,0 +1,130 @@
+/**
+ * Key lookup, following liblxc's lxc_get_config(): exact rows first, then the prefix rows
+ * (`lxc.cgroup2`, `lxc.cgroup`, `lxc.namespace.share.`, `lxc.net.`, `lxc.prlimit`, `lxc.sysctl`, `lxc.proc`),
+ * which also swallow keys such as `lxc.prlimitx` that then fail inside the setter.
+ */
+import keysJson from './lxc-keys.json';
+import type { KeyInfo, KeyMatch, LxcVersion } from './types';
+
+export const ALL_KEYS: readonly KeyInfo[] = keysJson as KeyInfo[];
+
+const exact = new Map<string, KeyInfo>();
+const netSubkeys = new Map<string, KeyInfo>();
+const byPattern = new Map<string, KeyInfo>();
+for (const info of ALL_KEYS) {
+  byPattern.set(info.key, info);
+  if (info.key.startsWith('lxc.net.[i].')) netSubkeys.set(info.key.slice('lxc.net.[i].'.length), info);
+  else if (!info.key.includes('[')) exact.set(info.key, info);
+}
+
+/** The catalogue row for a pattern as written in lxc-keys.json (`lxc.net.[i].link`). */
+export function keyInfo(pattern: string): KeyInfo | undefined {
+  return byPattern.get(pattern);
+}
+
+/** Network subkeys LXC accepts (`type`, `link`, `ipv4.address`, ...). */
+export function networkSubkeys(): string[] {
+  return [...netSubkeys.keys()];
+}
+
+export function networkSubkeyInfo(subkey: string): KeyInfo | undefined {
+  return netSubkeys.get(subkey);
+}
+
+/** Legacy `lxc.network.<sub>` → modern subkey (`ipv4` → `ipv4.address`). */
+export function legacyNetSubkey(sub: string): string {
+  if (sub === 'ipv4') return 'ipv4.address';
+  if (sub === 'ipv6') return 'ipv6.address';
+  return sub;
+}
+
+/** Whether a key row exists in the given release (7.0 dropped the cgroup-v1 prefix row). */
+export function availableIn(info: KeyInfo, version: LxcVersion): boolean {
+  if (info.status !== 'current') return false;
+  if (info.key === 'lxc.cgroup' || info.key === 'lxc.cgroup.[controller]') return version !== '7.0';
+  if (info.key === 'lxc.environment.runtime' || info.key === 'lxc.environment.hooks') return version === '7.0';
+  return true;
+}
+
+const DIGITS = /^[0-9]+/;
+
+/**
+ * Resolve a key as written in a file. Returns undefined for keys no LXC release knows; legacy keys resolve
+ * to their legacy row (status 'legacy'). Keys that a prefix row swallows but whose form the setter rejects
+ * (`lxc.net.x.type`, `lxc.cgroup2x`) resolve to undefined too: both are load errors.
+ */
+export function lookupKey(key: string, version: LxcVersion = '5.0'): KeyMatch | undefined {
+  const direct = exact.get(key);
+  if (direct && (direct.status === 'legacy' || availableIn(direct, version))) return { info: direct };
+  if (key.startsWith('lxc.net.')) return lookupNet(key);
+  if (key.startsWith('lxc.network.')) return lookupLegacyNet(key);
+  for (const [prefix, pattern] of PREFIX_ROWS) {
+    if (!key.startsWith(prefix)) continue;
+    const info = byPattern.get(pattern)!;
+    if (!availableIn(info, version) && info.status !== 'legacy') continue;
+    const suffix = key.slice(prefix.length);
+    // lxc.prlimit. (empty resource) is accepted by liblxc; the other families need a non-empty suffix.
+    if (suffix.length === 0 && pattern !== 'lxc.prlimit.[resource]') return undefined;
+    return { info, suffix };
+  }
+  return undefined;
+}
+
+const PREFIX_ROWS: Array<[string, string]> = [
+  ['lxc.cgroup2.', 'lxc.cgroup2.[controller]'],
+  ['lxc.cgroup.', 'lxc.cgroup.[controller]'],
+  ['lxc.namespace.share.', 'lxc.namespace.share.[namespace]'],
+  ['lxc.prlimit.', 'lxc.prlimit.[resource]'],
+  ['lxc.sysctl.', 'lxc.sysctl.[parameter]'],
+  ['lxc.proc.', 'lxc.proc.[file]'],
+  ['lxc.limit.', 'lxc.limit.[resource]'],
+];
+
+function lookupNet(key: string): KeyMatch | undefined {
+  const rest = key.slice('lxc.net.'.length);
+  const m = DIGITS.exec(rest);
+  if (!m) return undefined;
+  const netIndex = Number.parseInt(m[0], 10);
+  if (netIndex >= 2147483647) return undefined;
+  const after = rest.slice(m[0].length);
+  if (after === '') return { info: byPattern.get('lxc.net.[i]')!, netIndex };
+  if (!after.startsWith('.')) return undefined;
+  const sub = after.slice(1);
+  const info = netSubkeys.get(sub);
+  return info ? { info, netIndex, netSubkey: sub } : undefined;
+}
+
+function lookupLegacyNet(key: string): KeyMatch | undefined {
+  const rest = key.slice('lxc.network.'.length);
+  const m = DIGITS.exec(rest);
+  if (!m) return undefined; // un-indexed legacy keys are exact rows, handled above
+  const after = rest.slice(m[0].length);
+  if (!after.startsWith('.')) return undefined;
+  const sub = legacyNetSubkey(after.slice(1));
+  if (!netSubkeys.has(sub)) return undefined;
+  return { info: byPattern.get('lxc.network.[i].[subkey]')!, netIndex: Number.parseInt(m[0], 10), netSubkey: sub };
+}
+
+/** Every concrete key a user could type, for completion and "did you mean". */
+export function knownKeyNames(version: LxcVersion = '5.0'): string[] {
+  const names: string[] = [];
+  for (const info of ALL_KEYS) {
+    if (info.status !== 'current' || !availableIn(info, version)) continue;
+    names.push(info.key.replace('[i]', '0'));
+  }
+  return names;
+}
+
+/** The modern key for a legacy key as written (`lxc.network.ipv4` in interface 2 → `lxc.net.2.ipv4.address`). */
+export function modernKeyFor(match: KeyMatch, key: string, netIndex?: number): string | undefined {
+  const info = match.info;
+  if (info.status !== 'legacy') return undefined;
+  if (key.startsWith('lxc.network.') && match.netSubkey === undefined) {
+    const sub = legacyNetSubkey(key.slice('lxc.network.'.length));
+    return netIndex === undefined ? undefined : `lxc.net.${netIndex}.${sub}`;
+  }
+  if (match.netSubkey !== undefined && match.netIndex !== undefined) return `lxc.net.${match.netIndex}.${match.netSubkey}`;
+  if (key.startsWith('lxc.limit.')) return `lxc.prlimit.${key.slice('lxc.limit.'.length)}`;
+  if (!info.replacedBy || info.replacedBy.startsWith('(') || info.replacedBy.includes(' ')) return undefined;
+  return info.replacedBy;
+}

@@ -1,0 +1,7 @@
+/** @lxclint/core: pure (no fs, no process, no network). Hosts pass a FileSystem and HostFacts. */
+export * from './syntax/index';
+export * from './catalog/index';
+export * from './model/index';
+export * from './host/index';
+export * from './rules/index';
+export { editDistance, suggest } from './util/suggest';

@@ -1,0 +1,3 @@
+export * from './filesystem';
+export * from './resolve';
+export * from './network';

@@ -1,0 +1,109 @@
+/**
+ * The resolved view of a config: every `lxc.` entry in the order liblxc applies it, with `lxc.include`d
+ * files spliced in at the include line (files and directories, as set_config_includefiles() does).
+ * Unlike liblxc this keeps going past problems, and catches cycles and runaway depth that crash or hang it.
+ */
+import { lookupKey } from '../catalog/catalog';
+import type { KeyMatch, LxcVersion } from '../catalog/types';
+import { parseConfigBytes } from '../syntax/decode';
+import type { ConfigDocument, EntryLine } from '../syntax/tree';
+import { joinPath, normalizePath, type FileSystem } from './filesystem';
+
+export interface ConfigEntry {
+  doc: ConfigDocument;
+  line: EntryLine;
+  key: string;
+  value: string;
+  /** Catalogue row for the key; undefined for keys LXC does not know. */
+  match: KeyMatch | undefined;
+  /** The `lxc.include` entry that brought this file in (null in the root file). */
+  includedFrom: ConfigEntry | null;
+  /** Position in evaluation order. */
+  seq: number;
+}
+
+export type IncludeProblemKind = 'missing' | 'cycle' | 'depth' | 'not-a-file' | 'not-a-dir' | 'relative' | 'not-followed';
+
+export interface IncludeProblem {
+  kind: IncludeProblemKind;
+  entry: ConfigEntry;
+  /** The path as resolved. */
+  path: string;
+}
+
+export interface ResolvedConfig {
+  root: ConfigDocument;
+  /** Every document read, by normalised path (the root under its uri). */
+  documents: Map<string, ConfigDocument>;
+  /** All `lxc.` entries in evaluation order (non-`lxc.` lines are ignored by LXC and are not here). */
+  entries: ConfigEntry[];
+  includeProblems: IncludeProblem[];
+  version: LxcVersion;
+}
+
+export interface ResolveOptions {
+  version?: LxcVersion;
+  /** How deep includes may nest before we stop (liblxc has no limit and recurses until it crashes). */
+  maxIncludeDepth?: number;
+}
+
+export function resolveConfig(root: ConfigDocument, fs: FileSystem | undefined, options: ResolveOptions = {}): ResolvedConfig {
+  const version = options.version ?? '5.0';
+  const maxDepth = options.maxIncludeDepth ?? 16;
+  const result: ResolvedConfig = { root, documents: new Map([[root.uri, root]]), entries: [], includeProblems: [], version };
+  const stack: string[] = [normalizePath(root.uri)];
+
+  const walk = (doc: ConfigDocument, from: ConfigEntry | null): void => {
+    for (const line of doc.lines) {
+      if (line.kind !== 'entry' || !line.isLxc) continue;
+      const entry: ConfigEntry = {
+        doc, line, key: line.key, value: line.value, match: lookupKey(line.key, version), includedFrom: from, seq: result.entries.length,
+      };
+      result.entries.push(entry);
+      if (line.key === 'lxc.include' && line.value !== '') include(entry);
+    }
+  };
+
+  const problem = (kind: IncludeProblemKind, entry: ConfigEntry, path: string) => result.includeProblems.push({ kind, entry, path });
+
+  const includeFile = (entry: ConfigEntry, path: string): void => {
+    const norm = normalizePath(path);
+    if (stack.includes(norm)) return void problem('cycle', entry, path);
+    if (stack.length > maxDepth) return void problem('depth', entry, path);
+    let doc = result.documents.get(norm);
+    if (!doc) {
+      const bytes = fs!.readFile(path);
+      if (bytes === undefined) return void problem(fs!.stat(path) === 'dir' ? 'not-a-file' : 'missing', entry, path);
+      doc = parseConfigBytes(bytes, path);
+      result.documents.set(norm, doc);
+    }
+    stack.push(norm);
+    walk(doc, entry);
+    stack.pop();
+  };
+
+  const include = (entry: ConfigEntry): void => {
+    const value = entry.value;
+    if (!fs) return void problem('not-followed', entry, value);
+    let path = value;
+    if (!value.startsWith('/')) {
+      path = joinPath(fs.cwd(), value);
+      problem('relative', entry, path);
+    }
+    const isDir = value.endsWith('/') || fs.stat(path) === 'dir';
+    if (!isDir) return includeFile(entry, path);
+    const names = fs.readDir(path);
+    // liblxc accepts a directory that does not exist (opendir ENOENT) without a word.
+    if (names === undefined) {
+      if (fs.stat(path) === 'file') problem('not-a-dir', entry, path);
+      return;
+    }
+    for (const name of names) {
+      if (name === '.' || name === '..' || name.length < 6 || !name.endsWith('.conf')) continue;
+      includeFile(entry, joinPath(path, name));
+    }
+  };
+
+  walk(root, null);
+  return result;
+}

@@ -1,0 +1,46 @@
+import { q } from '../../util/quote';
+import { modernKeyFor } from '../../catalog/catalog';
+import { defineRule, keyRange } from '../types';
+
+export default defineRule({
+  id: 'legacy-key',
+  category: 'legacy',
+  severity: 'error',
+  summary: 'A key from LXC 2.x: LXC 3.0 and later refuse to load the config',
+  fix: 'safe',
+  docs: {
+    description:
+      'LXC 2.1 renamed many keys (`lxc.utsname` → `lxc.uts.name`, `lxc.network.*` → `lxc.net.N.*`, ...) and LXC 3.0 ' +
+      'removed the old names, so a config that still uses one fails to load with "Unsupported config key". The fix ' +
+      'renames the key where the new key means the same; `lxclint migrate` converts whole files, network blocks included.',
+    bad: 'lxc.utsname = web\nlxc.network.type = veth',
+    good: 'lxc.uts.name = web\nlxc.net.0.type = veth',
+  },
+  check(ctx) {
+    for (const entry of ctx.config.entries) {
+      const info = entry.match?.info;
+      const key = entry.key;
+      if (!(info?.status === 'legacy' || key.startsWith('lxc.network.') || key === 'lxc.network' || key.startsWith('lxc.limit.'))) continue;
+      const iface = ctx.network.interfaceOf.get(entry);
+      const modern = entry.match ? modernKeyFor(entry.match, key, iface?.index) : undefined;
+      const r = keyRange(entry);
+      if (!entry.match) {
+        ctx.report({ doc: entry.doc, ...r, message: `Legacy key ${q(key)} is not accepted since LXC 3.0 and has no direct replacement` });
+        continue;
+      }
+      const removed = info!.replacedBy?.startsWith('(none');
+      let message: string;
+      if (removed) message = `Key ${q(key)} was removed in LXC 2.1 and has no replacement: delete the line`;
+      else if (modern) message = `Legacy key ${q(key)} is not accepted since LXC 3.0: use ${q(modern)}`;
+      else message = `Legacy key ${q(key)} is not accepted since LXC 3.0: use ${info!.replacedBy}`;
+      // The new key takes the same value with the same meaning; network keys get the block's index.
+      const safeRename = modern !== undefined;
+      ctx.report({
+        doc: entry.doc,
+        ...r,
+        message,
+        ...(safeRename ? { fix: { description: `Rename to ${q(modern!)}`, safe: true, edits: [{ ...r, newText: modern! }] } } : {}),
+      });
+    }
+  },
+});
