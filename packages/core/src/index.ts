@@ -4,4 +4,6 @@ export * from './catalog/index';
 export * from './model/index';
 export * from './host/index';
 export * from './rules/index';
+export * from './values/index';
 export { editDistance, suggest } from './util/suggest';
+export { q as quoteForMessage } from './util/quote';

@@ -1,9 +1,13 @@
-/** Every rule, by category. Each category's index lists its rule files. */
+/** Every rule, by category. Each category's index.ts lists its rule files. */
+import { hostRules } from './host/index';
+import { includeRules } from './include/index';
 import { keyRules } from './key/index';
+import { networkRules } from './network/index';
 import { syntaxRules } from './syntax/index';
 import type { Rule } from './types';
+import { valueRules } from './value/index';
 
-export const allRules: readonly Rule[] = [...syntaxRules, ...keyRules];
+export const allRules: readonly Rule[] = [...syntaxRules, ...keyRules, ...valueRules, ...networkRules, ...hostRules, ...includeRules];
 
 const byId = new Map(allRules.map((r) => [r.id, r]));
 
