@@ -3,7 +3,8 @@
  *   LINE:COL-ENDLINE:ENDCOL SEVERITY RULE-ID MESSAGE
  * (1-based). Diagnostics in an included file are prefixed with that file's path relative to the fixture's
  * directory: `inc/a.conf:2:1-2:5 error ...`. Optional `NAME.host.json` supplies host facts.
- * A first line `# lxclint-test: version=7.0` checks against another LXC release.
+ * A first line `# lxclint-test: version=7.0` checks against another LXC release. The fixture's directory
+ * is the working directory (relative includes), and `<dir>` stands for it in messages.
  * Run with UPDATE_EXPECTED=1 to (re)write .expected files; review the diff before committing.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,9 @@ import { NodeFileSystem } from '../../packages/cli/src/host/node-fs';
 export function formatDiagnostic(d: Diagnostic, root: string): string {
   const prefix = d.uri === root ? '' : `${relative(dirname(root), d.uri)}:`;
   const r = d.range;
-  return `${prefix}${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ${d.severity} ${d.ruleId} ${d.message}`;
+  // Messages may name absolute paths (resolved includes); the checkout's location must not matter.
+  const message = d.message.split(dirname(root)).join('<dir>');
+  return `${prefix}${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ${d.severity} ${d.ruleId} ${message}`;
 }
 
 export function lintFixture(path: string): { actual: string; diagnostics: Diagnostic[] } {

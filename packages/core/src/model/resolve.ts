@@ -95,7 +95,8 @@ export function resolveConfig(root: ConfigDocument, fs: FileSystem | undefined, 
     const names = fs.readDir(path);
     // liblxc accepts a directory that does not exist (opendir ENOENT) without a word.
     if (names === undefined) {
-      if (fs.stat(path) === 'file') problem('not-a-dir', entry, path);
+      // opendir() of a file fails with ENOTDIR, which liblxc treats as an error (only ENOENT is tolerated).
+      if (fs.stat(path.replace(/\/+$/, '')) === 'file') problem('not-a-dir', entry, path);
       return;
     }
     for (const name of names) {

@@ -38,7 +38,8 @@ export default defineRule({
       const iface = entry.match?.netIndex !== undefined ? ctx.network.interfaceOf.get(entry) : undefined;
       const wiped = prev && iface?.wiped.some((w) => w.entry === prev);
       // Overriding what an included file set is the normal way to customise it: only repeats within one file count.
-      if (prev && !wiped && prev.doc === entry.doc) {
+      // The same line applied twice (a file included twice) is not a second assignment anyone wrote.
+      if (prev && !wiped && prev.doc === entry.doc && prev.line !== entry.line) {
         ctx.report({
           doc: prev.doc,
           ...lineRange(prev),
