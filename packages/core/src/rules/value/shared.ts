@@ -1,0 +1,72 @@
+/**
+ * Glue between the value validators (values/) and the value rules: runs checkValue() once per entry and
+ * config, and turns a finding into a report on the right part of the line.
+ */
+import type { ConfigEntry, ResolvedConfig } from '../../model/resolve';
+import { checkValue, isValueChecked } from '../../values/check';
+import type { ValueFinding, ValueFindingKind } from '../../values/types';
+import { keyRange, valueRange, type Fix, type RuleContext } from '../types';
+
+const cache = new WeakMap<ResolvedConfig, Map<ConfigEntry, ValueFinding[]>>();
+
+function findingsByEntry(config: ResolvedConfig): Map<ConfigEntry, ValueFinding[]> {
+  let map = cache.get(config);
+  if (map) return map;
+  map = new Map();
+  for (const entry of config.entries) {
+    if (!entry.match || !isValueChecked(entry.match)) continue;
+    const list = checkValue(entry.match, entry.value, config.version, { encoding: entry.doc.encoding });
+    if (list.length > 0) map.set(entry, list);
+  }
+  cache.set(config, map);
+  return map;
+}
+
+/** Where the value liblxc sees starts in the document (inside the quotes, if any). */
+export function valueStart(entry: ConfigEntry): number {
+  return entry.line.valueSpan.start + (entry.line.quote ? 1 : 0);
+}
+
+function toFix(entry: ConfigEntry, finding: ValueFinding): Fix | undefined {
+  if (!finding.fix) return undefined;
+  const base = valueStart(entry);
+  const text = entry.doc.text;
+  return {
+    description: finding.fix.description,
+    safe: false,
+    edits: finding.fix.edits.map((e) => {
+      // Filling an empty, unquoted value: keep a blank after `=` as the rest of the file does.
+      const pad = entry.value === '' && !entry.line.quote && text[base + e.start - 1] === '=' ? ' ' : '';
+      return { start: base + e.start, end: base + e.end, newText: pad + e.newText };
+    }),
+  };
+}
+
+/** Report every finding of `kind` with the rule's context. */
+export function reportFindings(ctx: RuleContext, kind: ValueFindingKind, defaultSeverity: ValueFinding['severity']): void {
+  for (const [entry, list] of findingsByEntry(ctx.config)) {
+    for (const finding of list) {
+      if (finding.kind !== kind) continue;
+      const base = valueStart(entry);
+      const span = finding.onKey
+        ? keyRange(entry)
+        : finding.range
+          ? { start: base + finding.range.start, end: base + finding.range.end }
+          : entry.value === '' ? valueRange(entry) : { start: base, end: base + entry.value.length };
+      const fix = toFix(entry, finding);
+      ctx.report({
+        doc: entry.doc,
+        ...span,
+        message: finding.message,
+        ...(finding.severity !== defaultSeverity ? { severity: finding.severity } : {}),
+        ...(fix ? { fix } : {}),
+      });
+    }
+  }
+}
+
+/** "line 3" in the same file, "line 3 of /usr/share/lxc/config/common.conf" in another. */
+export function where(entry: ConfigEntry, from: ConfigEntry): string {
+  const line = `line ${entry.line.line + 1}`;
+  return entry.doc === from.doc ? line : `${line} of ${entry.doc.uri}`;
+}
