@@ -4,6 +4,7 @@
  * `type` line does to what was set before it, and the clears an empty value does.
  */
 import { legacyNetSubkey, networkSubkeyInfo } from '../catalog/catalog';
+import { safeUint } from '../values/numbers';
 import type { ConfigEntry, ResolvedConfig } from './resolve';
 
 export interface NetworkInterface {
@@ -96,10 +97,13 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
     }
     if (!m) continue;
     if (m.info.key === 'lxc.net.[i]' && m.netIndex !== undefined) {
-      const iface = modern.get(m.netIndex);
-      if (entry.value === '' && iface) {
+      if (entry.value !== '') continue; // a value here is a load error, reported by net-value-invalid
+      // The removal path reads the index with lxc_safe_uint (base 0): `lxc.net.010 =` removes interface 8.
+      const idx = bareNetIndex(key);
+      const iface = idx === undefined ? undefined : modern.get(idx);
+      if (iface) {
         removed.push({ iface, by: entry });
-        modern.delete(m.netIndex);
+        modern.delete(idx!);
       }
       continue;
     }
@@ -146,6 +150,32 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
   const interfaces = [...modern.values()].sort((a, b) => a.index - b.index);
   for (const iface of legacy) if (iface) interfaces.push(iface);
   return { interfaces, removed, problems, interfaceOf };
+}
+
+/**
+ * The index `lxc.net.N =` removes: clr_config_jump_table_net() reads N with lxc_safe_uint (base 0), unlike
+ * every other network key (base 10). Undefined when that parse fails (`lxc.net.08 =` is a load error).
+ */
+export function bareNetIndex(key: string): number | undefined {
+  const r = safeUint(key.slice('lxc.net.'.length));
+  return r.ok ? Number(r.value) : undefined;
+}
+
+/**
+ * The network subkey an entry sets (`link`, `ipv4.address`, ...), for `lxc.net.N.*`, `lxc.network.N.*`
+ * and un-indexed legacy `lxc.network.*` keys; undefined for other keys.
+ */
+export function netSubkeyOf(entry: ConfigEntry): string | undefined {
+  const m = entry.match;
+  if (!m) return undefined;
+  if (m.netSubkey !== undefined) return m.netSubkey;
+  if (entry.key.startsWith('lxc.network.') && m.info.status === 'legacy') return legacyNetSubkey(entry.key.slice('lxc.network.'.length));
+  return undefined;
+}
+
+/** How messages name an interface: `lxc.net.0`, or `legacy interface 0` for the first `lxc.network.type` block. */
+export function interfaceLabel(iface: NetworkInterface): string {
+  return iface.legacy ? `legacy interface ${iface.index}` : `lxc.net.${iface.index}`;
 }
 
 /** The effective value of a single-valued subkey, or undefined. */

@@ -1,0 +1,4 @@
+export * from './inet';
+export * from './address';
+export * from './mac';
+export * from './ifname';

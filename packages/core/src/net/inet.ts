@@ -1,0 +1,179 @@
+/**
+ * IPv4 and IPv6 text → bytes exactly as glibc's inet_pton() accepts them (resolv/inet_pton.c), which is
+ * what liblxc calls for every address, gateway, broadcast and route:
+ * - IPv4: exactly four decimal octets 0-255 separated by single dots; no leading zeros (`010` is
+ *   rejected, `0` alone is fine), no hex, no shorthand (`10.1`), nothing before or after.
+ * - IPv6: up to eight groups of 1-4 hex digits, one `::` that must stand for at least one group, an
+ *   optional trailing dotted quad in the last 32 bits, no zone (`%eth0`), no brackets.
+ */
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+function hexValue(c: string): number {
+  if (c >= '0' && c <= '9') return c.charCodeAt(0) - 48;
+  if (c >= 'a' && c <= 'f') return c.charCodeAt(0) - 87;
+  if (c >= 'A' && c <= 'F') return c.charCodeAt(0) - 55;
+  return -1;
+}
+
+/** inet_pton(AF_INET): four bytes, or undefined when glibc rejects the text. */
+export function parseIPv4(text: string): Uint8Array | undefined {
+  const out = new Uint8Array(4);
+  let octets = 0;
+  let sawDigit = false;
+  let cur = 0;
+  for (const ch of text) {
+    if (isDigit(ch)) {
+      // A leading zero may not be followed by another digit.
+      if (sawDigit && out[cur] === 0) return undefined;
+      const next = out[cur]! * 10 + (ch.charCodeAt(0) - 48);
+      if (next > 255) return undefined;
+      out[cur] = next;
+      if (!sawDigit) {
+        if (++octets > 4) return undefined;
+        sawDigit = true;
+      }
+    } else if (ch === '.' && sawDigit) {
+      if (octets === 4) return undefined;
+      cur++;
+      sawDigit = false;
+    } else {
+      return undefined;
+    }
+  }
+  if (octets < 4) return undefined;
+  return out;
+}
+
+/** inet_pton(AF_INET6): sixteen bytes, or undefined when glibc rejects the text. */
+export function parseIPv6(text: string): Uint8Array | undefined {
+  const tmp = new Uint8Array(16);
+  let tp = 0;
+  let colonp = -1;
+  let i = 0;
+  const n = text.length;
+  if (n === 0) return undefined;
+  // A leading `:` must be the start of `::`.
+  if (text[0] === ':') {
+    i = 1;
+    if (i === n || text[i] !== ':') return undefined;
+  }
+  let curtok = i;
+  let digits = 0;
+  let val = 0;
+  while (i < n) {
+    const ch = text[i++]!;
+    const d = hexValue(ch);
+    if (d >= 0) {
+      if (digits === 4) return undefined;
+      val = (val << 4) | d;
+      digits++;
+      continue;
+    }
+    if (ch === ':') {
+      curtok = i;
+      if (digits === 0) {
+        if (colonp >= 0) return undefined;
+        colonp = tp;
+        continue;
+      } else if (i === n) {
+        return undefined; // a trailing single `:`
+      }
+      if (tp + 2 > 16) return undefined;
+      tmp[tp++] = (val >> 8) & 0xff;
+      tmp[tp++] = val & 0xff;
+      digits = 0;
+      val = 0;
+      continue;
+    }
+    if (ch === '.' && tp + 4 <= 16) {
+      // The current group was really the start of a dotted quad: re-read it from the group's start.
+      const v4 = parseIPv4(text.slice(curtok));
+      if (v4) {
+        tmp.set(v4, tp);
+        tp += 4;
+        digits = 0;
+        break;
+      }
+    }
+    return undefined;
+  }
+  if (digits > 0) {
+    if (tp + 2 > 16) return undefined;
+    tmp[tp++] = (val >> 8) & 0xff;
+    tmp[tp++] = val & 0xff;
+  }
+  if (colonp >= 0) {
+    // `::` has to stand for at least one group.
+    if (tp === 16) return undefined;
+    const moved = tp - colonp;
+    const tail = tmp.slice(colonp, tp);
+    tmp.fill(0, colonp, 16);
+    tmp.set(tail, 16 - moved);
+    tp = 16;
+  }
+  if (tp !== 16) return undefined;
+  return tmp;
+}
+
+export function formatIPv4(bytes: Uint8Array): string {
+  return `${bytes[0]}.${bytes[1]}.${bytes[2]}.${bytes[3]}`;
+}
+
+/** RFC 5952 text (lower case, longest zero run compressed) for messages. */
+export function formatIPv6(bytes: Uint8Array): string {
+  const groups: number[] = [];
+  for (let i = 0; i < 16; i += 2) groups.push((bytes[i]! << 8) | bytes[i + 1]!);
+  let bestStart = -1;
+  let bestLen = 0;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen && j - i >= 2) {
+      bestStart = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart < 0) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+
+/** Whether two addresses of the same family share the first `prefix` bits. */
+export function samePrefix(a: Uint8Array, b: Uint8Array, prefix: number): boolean {
+  if (a.length !== b.length) return false;
+  const bits = Math.max(0, Math.min(prefix, a.length * 8));
+  const whole = bits >> 3;
+  for (let i = 0; i < whole; i++) if (a[i] !== b[i]) return false;
+  const rest = bits & 7;
+  if (rest === 0) return true;
+  const mask = (0xff << (8 - rest)) & 0xff;
+  return (a[whole]! & mask) === (b[whole]! & mask);
+}
+
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The address with all host bits (after `prefix`) set to `bit` (0: network address, 1: broadcast). */
+export function withHostBits(addr: Uint8Array, prefix: number, bit: 0 | 1): Uint8Array {
+  const out = new Uint8Array(addr);
+  for (let i = prefix; i < addr.length * 8; i++) {
+    const byte = i >> 3;
+    const mask = 0x80 >> (i & 7);
+    out[byte] = bit ? out[byte]! | mask : out[byte]! & ~mask;
+  }
+  return out;
+}
+
+/** fe80::/10, which the kernel reaches without a global address (liblxc allows such a gateway alone). */
+export function isIPv6LinkLocal(addr: Uint8Array): boolean {
+  return addr[0] === 0xfe && (addr[1]! & 0xc0) === 0x80;
+}

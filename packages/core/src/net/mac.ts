@@ -1,0 +1,106 @@
+/**
+ * `hwaddr` values: LXC keeps the text as written (after replacing every `x`/`X` with a random hex digit,
+ * rand_complete_hwaddr) and converts it only at start, in lxc_convert_mac() (network.c):
+ * up to six groups of one or two hex digits, each optionally followed by `:`; a one-digit group is the
+ * low nibble; two digits in a row without `:` still end the group, so `aabbccddeeff` is six octets; any
+ * other character fails; text after the sixth group is ignored; fewer than six groups is not an error,
+ * the missing bytes are whatever was on the stack.
+ */
+
+export interface MacByte {
+  value: number;
+  /** Offset of the high nibble's character (undefined for a one-digit group: the high nibble is 0). */
+  hi: number | undefined;
+  /** Offset of the low nibble's character. */
+  lo: number;
+}
+
+export type MacParse =
+  | { ok: true; bytes: MacByte[]; /** Offset where reading stopped (text after it is ignored). */ end: number }
+  | { ok: false; /** Offset of the character lxc_convert_mac rejects. */ at: number };
+
+function hexValue(c: string | undefined): number {
+  if (c === undefined) return -1;
+  if (c >= '0' && c <= '9') return c.charCodeAt(0) - 48;
+  if (c >= 'a' && c <= 'f') return c.charCodeAt(0) - 87;
+  if (c >= 'A' && c <= 'F') return c.charCodeAt(0) - 55;
+  return -1;
+}
+
+/**
+ * lxc_convert_mac() over the text as written. `x`/`X` count as hex digits (LXC has replaced them by
+ * the time it converts); their value here is 0, see `macRandomness` for what they can become.
+ */
+export function convertMac(text: string): MacParse {
+  const digit = (i: number) => (text[i] === 'x' || text[i] === 'X' ? 0 : hexValue(text[i]));
+  const bytes: MacByte[] = [];
+  let i = 0;
+  while (i < text.length && bytes.length < 6) {
+    const first = digit(i);
+    if (first < 0) return { ok: false, at: i };
+    const start = i++;
+    const second = i < text.length ? digit(i) : -1;
+    if (second >= 0) {
+      bytes.push({ value: (first << 4) | second, hi: start, lo: i });
+      i++;
+    } else if (i >= text.length || text[i] === ':') {
+      bytes.push({ value: first, hi: undefined, lo: start });
+      if (i < text.length) i++;
+    } else {
+      return { ok: false, at: i };
+    }
+    if (text[i] === ':') i++;
+  }
+  return { ok: true, bytes, end: i };
+}
+
+export interface MacRandomness {
+  /** The value has `x` placeholders. */
+  template: boolean;
+  /** The multicast bit (low bit of the first octet) comes from a random digit that may be odd. */
+  mayBeMulticast: boolean;
+  /** Every fixed digit is 0, so the random ones can produce 00:00:00:00:00:00. */
+  mayBeZero: boolean;
+  /** How likely 00:00:00:00:00:00 is (0 when it cannot happen): 1/16 per random digit, 1/8 at offset 1. */
+  zeroChance: number;
+}
+
+const isX = (c: string | undefined) => c === 'x' || c === 'X';
+
+/** What the random digits of a template can do. Offset 1 is drawn from even digits only (unicast). */
+export function macRandomness(text: string, bytes: MacByte[]): MacRandomness {
+  const template = /[xX]/.test(text);
+  const first = bytes[0];
+  const mayBeMulticast = first !== undefined && isX(text[first.lo]) && first.lo !== 1;
+  let zeroChance = template && bytes.length === 6 ? 1 : 0;
+  let random = 0;
+  for (const b of bytes) {
+    for (const at of [b.hi, b.lo]) {
+      if (at === undefined) continue;
+      if (isX(text[at])) {
+        random++;
+        zeroChance /= at === 1 ? 8 : 16;
+      } else if (hexValue(text[at]) !== 0) {
+        zeroChance = 0;
+      }
+    }
+  }
+  if (random === 0) zeroChance = 0;
+  return { template, mayBeMulticast, mayBeZero: zeroChance > 0, zeroChance };
+}
+
+/** The six octets as `aa:bb:cc:dd:ee:ff`, `x` digits kept, for messages and duplicate checks. */
+export function canonicalMac(text: string, bytes: MacByte[]): string {
+  const nib = (at: number | undefined) => (at === undefined ? '0' : isX(text[at]) ? 'x' : text[at]!.toLowerCase());
+  return bytes.map((b) => nib(b.hi) + nib(b.lo)).join(':');
+}
+
+/** The multicast bit is set by a fixed digit (`x` at offset 1 is always even, elsewhere see macRandomness). */
+export function isMulticastMac(bytes: MacByte[]): boolean {
+  return bytes.length > 0 && (bytes[0]!.value & 1) === 1;
+}
+
+/** All six octets are fixed zeros (a template that can produce zero is `macRandomness().mayBeZero`). */
+export function isZeroMac(text: string, bytes: MacByte[]): boolean {
+  return bytes.length === 6 && bytes.every((b) => b.value === 0 && !isX(text[b.lo]) && (b.hi === undefined || !isX(text[b.hi])));
+}

@@ -1,0 +1,62 @@
+import { convertMac, isMulticastMac, isZeroMac, macRandomness } from '../../net/mac';
+import { q } from '../../util/quote';
+import { defineRule, valueRange } from '../types';
+import { isEffective, parsedEntries } from './util';
+
+export default defineRule({
+  id: 'net-hwaddr-unusual',
+  category: 'network',
+  severity: 'error',
+  summary: 'A multicast, broadcast or all-zero hardware address, which the kernel refuses',
+  docs: {
+    description:
+      'An interface needs a unicast hardware address: the lowest bit of the first octet must be 0, and the address may ' +
+      'not be all zeros. The kernel refuses anything else (`01:…`, `ff:ff:ff:ff:ff:ff`, `00:00:00:00:00:00`), so the ' +
+      'container fails to start. In a template, LXC keeps an `x` in the second character unicast, but an `x` that ' +
+      'lands in the low digit of the first octet another way (`x:16:3e:…`) is random and gives a multicast address ' +
+      'half of the time (a warning), as can a template with few random digits and only zeros otherwise.',
+    bad: 'lxc.net.0.type = veth\nlxc.net.0.hwaddr = 01:16:3e:12:34:56',
+    good: 'lxc.net.0.type = veth\nlxc.net.0.hwaddr = 00:16:3e:12:34:56',
+  },
+  check(ctx) {
+    for (const n of parsedEntries(ctx, ['hwaddr'])) {
+      if (!isEffective(ctx, n) || n.iface!.type === 'empty' || n.iface!.type === 'none') continue;
+      const { entry } = n;
+      const mac = convertMac(entry.value);
+      // Fewer than six octets is a format problem (net-hwaddr-format), not an unusual address.
+      if (!mac.ok || mac.bytes.length < 6) continue;
+      const shown = q(entry.value);
+      const r = valueRange(entry);
+      if (isMulticastMac(mac.bytes)) {
+        const broadcast = mac.bytes.length === 6 && mac.bytes.every((b) => b.value === 0xff);
+        ctx.report({
+          doc: entry.doc,
+          ...r,
+          message: `Hardware address ${shown} for ${q(entry.key)} is a ${broadcast ? 'broadcast' : 'multicast'} address (the first octet is odd): the kernel refuses it and the container fails to start`,
+        });
+        continue;
+      }
+      if (isZeroMac(entry.value, mac.bytes)) {
+        ctx.report({ doc: entry.doc, ...r, message: `Hardware address ${shown} for ${q(entry.key)} is all zeros: the kernel refuses it and the container fails to start` });
+        continue;
+      }
+      const rnd = macRandomness(entry.value, mac.bytes);
+      if (rnd.mayBeMulticast) {
+        ctx.report({
+          doc: entry.doc,
+          ...r,
+          severity: 'warning',
+          message: `Hardware address template ${shown} for ${q(entry.key)} has a one-digit random first octet, which is odd half of the time: those addresses are multicast and the container then fails to start; write it as ${q(`0${entry.value}`)} (LXC keeps an x in the second character even)`,
+        });
+      } else if (rnd.zeroChance >= 1 / 4096) {
+        // Rarer outcomes are not worth a warning (xx:xx:xx:xx:xx:xx is all zeros once in 2^47 starts).
+        ctx.report({
+          doc: entry.doc,
+          ...r,
+          severity: 'warning',
+          message: `Hardware address template ${shown} for ${q(entry.key)} has only zeros besides its random digits: one start in ${Math.round(1 / rnd.zeroChance)} gets 00:00:00:00:00:00, which the kernel refuses`,
+        });
+      }
+    }
+  },
+});

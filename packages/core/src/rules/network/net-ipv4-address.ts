@@ -1,0 +1,79 @@
+import { parseIPv4AddressValue } from '../../net/address';
+import { formatIPv4, parseIPv6, withHostBits, bytesEqual } from '../../net/inet';
+import { q } from '../../util/quote';
+import { defineRule, valueRange } from '../types';
+import { isEffective, parsedEntries, valuePartRange } from './util';
+
+/** Why a dotted quad failed inet_pton, in words. */
+export function ipv4Hint(text: string): string {
+  if (parseIPv6(text)) return ' (that is an IPv6 address: use ipv6.address)';
+  if (/(^|\.)0\d/.test(text)) return ' (no leading zeros: LXC rejects "010")';
+  if (/^\d+(\.\d+){0,2}$/.test(text)) return ' (write all four octets)';
+  if (/\s/.test(text)) return ' (unexpected whitespace)';
+  return '';
+}
+
+export default defineRule({
+  id: 'net-ipv4-address',
+  category: 'network',
+  severity: 'error',
+  summary: 'An `ipv4.address` LXC refuses, or a network/broadcast address used as a host address',
+  docs: {
+    description:
+      'An IPv4 address is written `A.B.C.D/PREFIX`, optionally followed by exactly one space and a broadcast address. ' +
+      'LXC accepts only a full dotted quad without leading zeros (`10.1` and `10.0.0.010` are refused), a prefix from ' +
+      '0 to 32 (read as a C number: `/0x10` is 16), and a broadcast after a single space (two spaces or a tab are ' +
+      'refused). Any of these makes the config fail to load. An address whose host bits are all zeros or all ones is ' +
+      'the network or broadcast address of its subnet; the kernel assigns it, but it does not work as a host address ' +
+      '(a warning).',
+    bad: 'lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 192.0.2.010/24\nlxc.net.0.ipv4.address = 198.51.100.0/24',
+    good: 'lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 192.0.2.10/24\nlxc.net.0.ipv4.address = 198.51.100.1/24',
+  },
+  check(ctx) {
+    for (const n of parsedEntries(ctx, ['ipv4.address'])) {
+      const { entry } = n;
+      const value = entry.value;
+      const key = q(entry.key);
+      const p = parseIPv4AddressValue(value);
+      if (!p.ok) {
+        const e = p.error;
+        const space = value.indexOf(' ');
+        const slash = value.indexOf('/');
+        const addrEnd = slash >= 0 && (space < 0 || slash < space) ? slash : space >= 0 ? space : value.length;
+        switch (e.kind) {
+          case 'address':
+            ctx.report({ doc: entry.doc, ...valuePartRange(entry, 0, addrEnd), message: `Invalid IPv4 address ${q(e.text)} in ${key}${ipv4Hint(e.text)}: LXC refuses to load the config` });
+            break;
+          case 'broadcast': {
+            const hint = /^\s/.test(e.text) ? ' (put exactly one space before the broadcast address)' : ipv4Hint(e.text);
+            ctx.report({ doc: entry.doc, ...valuePartRange(entry, space + 1, value.length), message: `Invalid IPv4 broadcast address ${q(e.text)} in ${key}${hint}: LXC refuses to load the config` });
+            break;
+          }
+          case 'prefix': {
+            const hint = /\s/.test(e.text) ? ' (separate a broadcast address with exactly one space)' : e.text === '' ? ' (nothing after "/")' : '';
+            ctx.report({ doc: entry.doc, ...valuePartRange(entry, slash + 1, slash + 1 + e.text.length), message: `Invalid IPv4 prefix ${q(e.text)} in ${key}${hint}: it must be a number from 0 to 32, LXC refuses to load the config` });
+            break;
+          }
+          case 'prefix-range':
+            ctx.report({ doc: entry.doc, ...valuePartRange(entry, slash + 1, slash + 1 + e.text.length), message: `IPv4 prefix /${e.value} in ${key} is above 32: LXC refuses to load the config` });
+            break;
+        }
+        continue;
+      }
+      if (!isEffective(ctx, n)) continue;
+      const a = p.value;
+      // /31 and /32 have no network or broadcast address.
+      if (a.prefix > 30) continue;
+      const net = withHostBits(a.addr, a.prefix, 0);
+      const bcast = withHostBits(a.addr, a.prefix, 1);
+      const which = bytesEqual(a.addr, net) ? 'network' : bytesEqual(a.addr, bcast) ? 'broadcast' : undefined;
+      if (!which) continue;
+      ctx.report({
+        doc: entry.doc,
+        ...valueRange(entry),
+        severity: 'warning',
+        message: `${formatIPv4(a.addr)} is the ${which} address of ${formatIPv4(net)}/${a.prefix} (${key}${a.prefixText === undefined ? `, prefix /${a.prefix} derived by LXC` : ''}): it does not work as the container's address`,
+      });
+    }
+  },
+});

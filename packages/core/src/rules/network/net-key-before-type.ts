@@ -1,0 +1,60 @@
+import { interfaceLabel, netSubkeyOf } from '../../model/network';
+import type { ConfigEntry } from '../../model/resolve';
+import { q } from '../../util/quote';
+import { defineRule, lineRange, type RelatedLocation } from '../types';
+
+function at(entry: ConfigEntry, message: string): RelatedLocation {
+  return { uri: entry.doc.uri, start: entry.line.keySpan.start, end: entry.line.contentEnd, message };
+}
+
+function where(entry: ConfigEntry, from: ConfigEntry): string {
+  return entry.doc === from.doc ? `line ${entry.line.line + 1}` : `line ${entry.line.line + 1} of ${entry.doc.uri}`;
+}
+
+export default defineRule({
+  id: 'net-key-before-type',
+  category: 'network',
+  severity: 'warning',
+  summary: 'A network setting made before the interface\'s `type` line is wiped by it',
+  docs: {
+    description:
+      'Every `lxc.net.N.type` line starts interface N afresh: LXC clears all of its settings before applying the type. ' +
+      'A `link`, `name`, address or any other key written above the `type` line (or above a second `type` line for ' +
+      'the same index) is therefore silently lost, and the container starts without it. Write `type` first, once per ' +
+      'interface. (Type-specific keys such as `veth.pair` before `type` are a load error, reported by net-key-wrong-type.)',
+    bad: 'lxc.net.0.link = lxcbr0\nlxc.net.0.type = veth',
+    good: 'lxc.net.0.type = veth\nlxc.net.0.link = lxcbr0',
+  },
+  check(ctx) {
+    const seen = new Set<ConfigEntry>();
+    for (const iface of ctx.network.interfaces.concat(ctx.network.removed.map((r) => r.iface))) {
+      for (const { entry, by } of iface.wiped) {
+        if (seen.has(entry)) continue;
+        seen.add(entry);
+        ctx.report({
+          doc: entry.doc,
+          ...lineRange(entry),
+          message: `${q(entry.key)} = ${q(entry.value)} is lost: the \`type\` line on ${where(by, entry)} resets ${interfaceLabel(iface)} and wipes it; move it below that line`,
+          related: [at(by, 'the type line that wipes it')],
+        });
+      }
+      // A repeated type line: the later one resets the interface even when nothing else was set in between.
+      let firstType: ConfigEntry | undefined;
+      for (const entry of iface.entries) {
+        if (netSubkeyOf(entry) !== 'type' || entry.value === '') continue;
+        if (!firstType) {
+          firstType = entry;
+          continue;
+        }
+        if (seen.has(entry)) continue;
+        seen.add(entry);
+        ctx.report({
+          doc: entry.doc,
+          ...lineRange(entry),
+          message: `${q(entry.key)} is set again (first on ${where(firstType, entry)}): this line resets ${interfaceLabel(iface)} and wipes every setting made for it above`,
+          related: [at(firstType, 'the first type line')],
+        });
+      }
+    }
+  },
+});

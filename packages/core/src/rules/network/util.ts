@@ -1,0 +1,96 @@
+/** Shared helpers for the network rules: which entries are network settings, and ranges inside values. */
+import { NETWORK_TYPES } from '../../catalog/types';
+import { netSubkeyOf, type NetworkInterface } from '../../model/network';
+import type { ConfigEntry } from '../../model/resolve';
+import type { RuleContext } from '../types';
+import { valueRange } from '../types';
+import { suggest } from '../../util/suggest';
+
+export interface NetEntry {
+  entry: ConfigEntry;
+  /** The modern subkey (`ipv4.address` for legacy `lxc.network.ipv4`). */
+  sub: string;
+  /** The interface it applied to; undefined when it applied to none (a load error of its own). */
+  iface: NetworkInterface | undefined;
+}
+
+/** Every network subkey assignment (modern and legacy) in evaluation order. */
+export function netEntries(ctx: RuleContext): NetEntry[] {
+  const out: NetEntry[] = [];
+  for (const entry of ctx.config.entries) {
+    const sub = netSubkeyOf(entry);
+    if (sub === undefined) continue;
+    out.push({ entry, sub, iface: ctx.network.interfaceOf.get(entry) });
+  }
+  return out;
+}
+
+/**
+ * Entries whose setter never looked at the value: a type-specific key set while the interface had
+ * another type fails on the type check first (net-key-wrong-type reports those).
+ */
+export function rejectedForType(ctx: RuleContext): Set<ConfigEntry> {
+  return new Set(ctx.network.problems.filter((p) => p.kind === 'type-mismatch').map((p) => p.entry));
+}
+
+/** Entries whose value liblxc's setter actually parsed (non-empty, not rejected for the type). */
+export function parsedEntries(ctx: RuleContext, subs: readonly string[]): NetEntry[] {
+  const rejected = rejectedForType(ctx);
+  return netEntries(ctx).filter((n) => subs.includes(n.sub) && n.entry.value !== '' && !rejected.has(n.entry));
+}
+
+/** A valid type value (the interface then starts with that type's rules). */
+export function knownType(iface: NetworkInterface): string | undefined {
+  const t = iface.type;
+  return t !== undefined && (NETWORK_TYPES as readonly string[]).includes(t) ? t : undefined;
+}
+
+/** Document range of `[from, to)` inside an entry's value (offsets into the value liblxc sees). */
+export function valuePartRange(entry: ConfigEntry, from: number, to: number): { start: number; end: number } {
+  const r = valueRange(entry);
+  if (entry.line.valueSpan.end <= entry.line.valueSpan.start) return r;
+  const base = r.start + (entry.line.quote ? 1 : 0);
+  const len = entry.value.length;
+  const a = Math.max(0, Math.min(from, len));
+  const b = Math.max(a, Math.min(to, len));
+  return b > a ? { start: base + a, end: base + b } : r;
+}
+
+/** The one closest candidate ("did you mean"), with a case-insensitive exact match preferred. */
+export function closestWord(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  const exact = candidates.find((c) => c.toLowerCase() === lower);
+  if (exact) return exact;
+  const s = suggest(word, candidates);
+  return s.unique ? s.matches[0] : undefined;
+}
+
+/**
+ * Whether the entry is part of what the container starts with: its interface still exists at the end
+ * and the entry was neither replaced, cleared nor wiped. Start-time rules only look at these.
+ */
+export function isEffective(ctx: RuleContext, n: NetEntry): boolean {
+  return n.iface !== undefined && ctx.network.interfaces.includes(n.iface) && (n.iface.keys.get(n.sub)?.includes(n.entry) ?? false);
+}
+
+/** Document offset of position `at` inside an entry's value (for insertions). */
+export function valueOffset(entry: ConfigEntry, at: number): number {
+  const r = valueRange(entry);
+  if (entry.line.valueSpan.end <= entry.line.valueSpan.start) return r.start;
+  return r.start + (entry.line.quote ? 1 : 0) + Math.max(0, Math.min(at, entry.value.length));
+}
+
+/**
+ * The veth mode LXC starts with: `bridge` after `type = veth`, the last `veth.mode` after that, and
+ * undefined after `veth.mode =` (which leaves no valid mode).
+ */
+export function vethMode(iface: NetworkInterface): string | undefined {
+  let mode: string | undefined = 'bridge';
+  const from = iface.typeEntry ? iface.entries.indexOf(iface.typeEntry) : 0;
+  for (const e of iface.entries.slice(from + 1)) {
+    if (netSubkeyOf(e) !== 'veth.mode') continue;
+    if (e.value === '') mode = undefined;
+    else if (iface.keys.get('veth.mode')?.includes(e)) mode = e.value;
+  }
+  return mode;
+}
