@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Builds the CLI bundle once for the tests that run it (test/cli/).
+    globalSetup: ['test/cli/global-setup.ts'],
     coverage: {
       provider: 'v8',
       include: ['packages/core/src/**/*.ts'],

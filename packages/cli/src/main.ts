@@ -3,9 +3,16 @@
  * and a single-file `check` stay close to Node's own start-up time.
  */
 import { UsageError, type CommandResult } from './commands/args';
+import { VERSION } from './version';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<CommandResult> | CommandResult }> }> = {
   check: { summary: 'Lint configs (files, directories, or the containers under --lxcpath)', load: () => import('./commands/check') },
+  rules: { summary: 'List every rule (id, category, default severity, fix, summary)', load: () => import('./commands/rules') },
+  explain: { summary: "Print a rule's documentation", load: () => import('./commands/explain') },
+  fmt: { summary: 'Format configs in the canonical style (print, --check, --diff, --write)', load: () => import('./commands/fmt') },
+  migrate: { summary: 'Convert LXC 2.x legacy keys to current ones (replaces lxc-update-config)', load: () => import('./commands/migrate') },
+  show: { summary: 'Print the effective configuration as LXC holds it (includes, overrides, clears)', load: () => import('./commands/show') },
+  facts: { summary: "Print this machine's network links as JSON (host facts for check --host-facts)", load: () => import('./commands/facts') },
 };
 
 function usage(): string {
@@ -42,9 +49,6 @@ async function main(argv: string[]): Promise<number> {
     throw err;
   }
 }
-
-declare const __LXCLINT_VERSION__: string | undefined;
-const VERSION = typeof __LXCLINT_VERSION__ === 'string' ? __LXCLINT_VERSION__ : '0.1.0';
 
 main(process.argv.slice(2)).then(
   (code) => {

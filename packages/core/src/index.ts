@@ -7,3 +7,8 @@ export * from './rules/index';
 export * from './values/index';
 export { editDistance, suggest } from './util/suggest';
 export { q as quoteForMessage } from './util/quote';
+export * from './config/index';
+export * from './suppress/index';
+export * from './fix/index';
+export * from './format/index';
+export * from './migrate/index';

@@ -1,22 +1,19 @@
 /**
  * Human output: `path:line:col  severity  message  rule-id`, each followed by a code frame, then a summary.
- * Colour only when asked for (a TTY without NO_COLOR).
+ * Colour only when the caller says so (check.ts: a TTY or FORCE_COLOR, never with NO_COLOR).
  */
 import type { ConfigDocument, Diagnostic } from '@lxclint/core';
-import type { FileResult, FormatOptions } from './index';
+import { countSeverities, type FileResult, type FormatOptions } from './index';
 
 const paint = (on: boolean) => (code: string, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 
 export function formatStylish(results: FileResult[], options: FormatOptions): string {
   const c = paint(options.color);
   let out = '';
-  let errors = 0;
-  let warnings = 0;
   let fixable = 0;
+  const { errors, warnings, infos } = countSeverities(results.flatMap((r) => r.diagnostics));
   for (const r of results) {
     for (const d of r.diagnostics) {
-      if (d.severity === 'error') errors++;
-      else warnings++;
       if (d.fix?.safe) fixable++;
       const sev = d.severity === 'error' ? c('31', 'error') : d.severity === 'warning' ? c('33', 'warning') : c('36', 'info');
       const loc = `${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
@@ -24,10 +21,11 @@ export function formatStylish(results: FileResult[], options: FormatOptions): st
       out += codeFrame(r.doc, d, c);
     }
   }
-  const total = errors + warnings;
+  const total = errors + warnings + infos;
   if (total === 0) return '';
-  const summary = `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
-  out += `\n${c(errors > 0 ? '31;1' : '33;1', `✖ ${summary}`)}\n`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const summary = `${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos > 0 ? `, ${infos} info` : ''})`;
+  out += `\n${c(errors > 0 ? '31;1' : warnings > 0 ? '33;1' : '36;1', `${errors + warnings > 0 ? '✖' : 'ℹ'} ${summary}`)}\n`;
   if (fixable > 0) out += `  ${fixable} of them can be fixed with \`lxclint check --fix\`.\n`;
   return out;
 }
@@ -42,7 +40,7 @@ function codeFrame(doc: ConfigDocument, d: Diagnostic, c: (code: string, s: stri
   const endInLine = Math.min(d.end, line.contentEnd);
   const width = Math.max(1, visible(doc.text.slice(d.start, endInLine)).length);
   const num = String(line.line + 1);
-  return `  ${c('2', `${num} |`)} ${shown}\n  ${' '.repeat(num.length)} ${c('2', '|')} ${' '.repeat(from)}${c(d.severity === 'error' ? '31' : '33', '^'.repeat(width))}\n`;
+  return `  ${c('2', `${num} |`)} ${shown}\n  ${' '.repeat(num.length)} ${c('2', '|')} ${' '.repeat(from)}${c(d.severity === 'error' ? '31' : d.severity === 'warning' ? '33' : '36', '^'.repeat(width))}\n`;
 }
 
 function visible(s: string): string {

@@ -1,5 +1,5 @@
 /** The real disk behind the core's FileSystem interface. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { opendirSync, readFileSync, statSync } from 'node:fs';
 import type { FileSystem } from '@lxclint/core';
 
 export class NodeFileSystem implements FileSystem {
@@ -19,9 +19,17 @@ export class NodeFileSystem implements FileSystem {
       return undefined;
     }
   }
+  /** Raw readdir() order, as liblxc reads an included directory (readdirSync's order is not guaranteed raw). */
   readDir(path: string): string[] | undefined {
     try {
-      return readdirSync(path);
+      const dir = opendirSync(path);
+      const names: string[] = [];
+      try {
+        for (let e = dir.readSync(); e !== null; e = dir.readSync()) names.push(e.name);
+      } finally {
+        dir.closeSync();
+      }
+      return names;
     } catch {
       return undefined;
     }

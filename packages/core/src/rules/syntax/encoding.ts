@@ -19,7 +19,8 @@ export default defineRule({
       const first = doc.lines[0];
       if (doc.bom && first) {
         const ignored = first.kind === 'entry' && first.key.slice(1).startsWith('lxc.');
-        ctx.report({ doc, start: 0, end: 1, severity: ignored ? 'error' : 'warning',
+        // LXC loads the file anyway, minus that line: a silent change, so a warning like the other cases.
+        ctx.report({ doc, start: 0, end: 1,
           message: ignored
             ? 'The file starts with a UTF-8 byte-order mark, so LXC ignores the first line; save the file without a BOM'
             : 'The file starts with a UTF-8 byte-order mark; save it without one' });
@@ -29,7 +30,7 @@ export default defineRule({
           message: `Byte 0x${doc.text.charCodeAt(doc.invalidUtf8At).toString(16).padStart(2, '0')} is not valid UTF-8; LXC passes it through unchanged` });
       }
       if (doc.nulTail) {
-        ctx.report({ doc, start: doc.nulTail.start, end: doc.nulTail.end, severity: 'error',
+        ctx.report({ doc, start: doc.nulTail.start, end: doc.nulTail.end,
           message: 'A NUL byte ends the file for LXC: everything after it is ignored' });
       }
     }
