@@ -1,3 +1,5 @@
 export * from './filesystem';
 export * from './resolve';
 export * from './network';
+export * from './effective';
+export * from './effective-format';

@@ -1,0 +1,69 @@
+/** `lxclint show`: the effective configuration, as LXC holds it after includes, overrides, clears and type wipes. */
+import { readFileSync } from 'node:fs';
+import { buildNetworkModel, effectiveConfig, formatAsLiblxc, lintConfig, parseConfigBytes, resolveConfig, type LxcVersion } from '@lxclint/core';
+import { NodeFileSystem } from '../host/node-fs';
+import { parseArgs, UsageError, type CommandResult } from './args';
+
+const VERSIONS: readonly LxcVersion[] = ['5.0', '6.0', '7.0'];
+
+const HELP = `Usage: lxclint show [options] FILE
+
+Print the effective configuration of FILE: every key as LXC holds it after following lxc.include, applying
+overrides, list appends, clears (key =), lxc.mount.auto merging and network type wipes, with the defaults a
+network type line sets. Legacy keys (lxc.utsname, lxc.network.*) are shown under their modern names.
+"-" reads the config from standard input.
+
+Options:
+  --json               JSON object: key -> value, list keys as arrays
+  --as-liblxc          JSON object of the values exactly as liblxc's get_config_item() prints them
+                       (numbers in decimal, signals as numbers, paths simplified, lists newline-joined)
+  --lxc-version V      LXC release to read the file as: ${VERSIONS.join(', ')} (default: 5.0)
+  -h, --help           Show this help
+
+Exit status: 0 shown, 1 shown but the file has errors (LXC would refuse it; see lxclint check), 2 usage or I/O error.
+`;
+
+export async function run(argv: string[]): Promise<CommandResult> {
+  const args = parseArgs(argv, { values: ['lxc-version'], flags: ['help', 'json', 'as-liblxc'], aliases: { '-h': '--help' } });
+  if (args.flags.has('help')) {
+    process.stdout.write(HELP);
+    return { exitCode: 0 };
+  }
+  if (args.positional.length !== 1) throw new UsageError('expects exactly one FILE (see --help)');
+  const version = (args.values.get('lxc-version') ?? '5.0') as LxcVersion;
+  if (!VERSIONS.includes(version)) throw new UsageError(`unknown LXC version "${version}" (one of: ${VERSIONS.join(', ')})`);
+  const file = args.positional[0]!;
+  let bytes: Uint8Array;
+  try {
+    bytes = file === '-' ? readFileSync(0) : readFileSync(file);
+  } catch (err) {
+    process.stderr.write(`lxclint: ${file}: ${(err as NodeJS.ErrnoException).code ?? 'cannot read'}\n`);
+    return { exitCode: 2 };
+  }
+
+  const doc = parseConfigBytes(bytes, file === '-' ? '<stdin>' : file);
+  const config = resolveConfig(doc, new NodeFileSystem(), { version });
+  const eff = effectiveConfig(config, buildNetworkModel(config));
+
+  if (args.flags.has('as-liblxc')) {
+    process.stdout.write(`${JSON.stringify(formatAsLiblxc(eff), null, 2)}\n`);
+  } else if (args.flags.has('json')) {
+    process.stdout.write(`${JSON.stringify(Object.fromEntries(eff.values), null, 2)}\n`);
+  } else {
+    const lines: string[] = [];
+    for (const [key, value] of eff.values) {
+      if (Array.isArray(value)) {
+        if (value.length === 0) lines.push(`${key} = (empty list)`);
+        for (const v of value) lines.push(`${key} = ${v}`);
+      } else lines.push(`${key} = ${value}`);
+    }
+    process.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
+  }
+
+  const errors = lintConfig(config, { version }).filter((d) => d.severity === 'error').length;
+  if (errors > 0) {
+    process.stderr.write(`lxclint: ${file}: ${errors} error(s): LXC would refuse to load this config (run lxclint check ${file})\n`);
+    return { exitCode: 1 };
+  }
+  return { exitCode: 0 };
+}
