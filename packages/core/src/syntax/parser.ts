@@ -3,46 +3,53 @@
  * (no intermediate CST: it would double the allocation per line).
  *
  *   document := line* NulTail?
- *   line     := Newline | (Blank | Comment | Text | Key? Equals Value?) Newline?
+ *   line     := Blank | Comment | Text | Key? Equals Value?
  *
  * The scanner already decided where lines, keys and values are, so the grammar cannot fail on any input;
- * the parser's job is to assemble tokens and trivia into line nodes.
+ * the parser's job is to assemble tokens and trivia into line nodes. Every line has exactly one Blank,
+ * Comment, Text or Equals token, so lines need no separator token: where each line ends comes from the
+ * scanner's `lineStarts` and `contentEnds` (one token less per line, the largest cost after the tree).
  */
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { scan } from './scanner';
-import { allTokens, Blank, Comment, Equals, Key, Newline, NulTail, Text, Value } from './tokens';
+import { allTokens, Blank, Comment, Equals, Key, NulTail, Text, Value } from './tokens';
 import type { ConfigDocument, EntryLine, LineNode, Span, TextEncoding } from './tree';
 
-const SPACE = 32;
-const TAB = 9;
+const CR = 13;
 
 class ConfigParser extends EmbeddedActionsParser {
   private src = '';
   private lines: LineNode[] = [];
-  private lineStart = 0;
   private lineNo = 0;
-  private contentLimit = 0;
+  private lineStarts: number[] = [];
+  private contentEnds: number[] = [];
   nulTail: Span | null = null;
   private lineAlts: Array<{ ALT: () => void }> | undefined;
 
   constructor() {
-    super(allTokens, { maxLookahead: 1, recoveryEnabled: false });
+    // The grammar is fixed and covered by tests; skipping chevrotain's grammar validations saves start-up time.
+    super(allTokens, { maxLookahead: 1, recoveryEnabled: false, skipValidations: true });
     this.performSelfAnalysis();
   }
 
-  begin(text: string, tokens: IToken[], contentLimit: number): void {
+  begin(text: string, tokens: IToken[], lineStarts: number[], contentEnds: number[]): void {
     this.src = text;
     this.lines = [];
-    this.lineStart = 0;
     this.lineNo = 0;
-    this.contentLimit = contentLimit;
+    this.lineStarts = lineStarts;
+    this.contentEnds = contentEnds;
     this.nulTail = null;
     this.input = tokens;
   }
 
+  /** The lines built; drops the references to this document's text and tokens. */
   takeLines(): LineNode[] {
     const lines = this.lines;
     this.lines = [];
+    this.src = '';
+    this.lineStarts = [];
+    this.contentEnds = [];
+    this.input = [];
     return lines;
   }
 
@@ -54,79 +61,85 @@ class ConfigParser extends EmbeddedActionsParser {
       this.OR((this.lineAlts ??= [
         {
           ALT: () => {
-            const nl = this.CONSUME(Newline);
-            if (!this.RECORDING_PHASE) this.blankLine(nl.startOffset, nl);
-          },
-        },
-        {
-          ALT: () => {
-            const t = this.CONSUME(Blank);
-            const nl = this.OPTION(() => this.CONSUME2(Newline));
-            if (!this.RECORDING_PHASE) this.blankLine(endOf(t), nl);
+            this.CONSUME(Blank);
+            if (!this.RECORDING_PHASE) this.blankLine();
           },
         },
         {
           ALT: () => {
             const t = this.CONSUME(Comment);
-            const nl = this.OPTION2(() => this.CONSUME3(Newline));
-            if (!this.RECORDING_PHASE) this.commentLine(t, nl);
+            if (!this.RECORDING_PHASE) this.commentLine(t);
           },
         },
         {
           ALT: () => {
             const t = this.CONSUME(Text);
-            const nl = this.OPTION3(() => this.CONSUME4(Newline));
-            if (!this.RECORDING_PHASE) this.textLine(t, nl);
+            if (!this.RECORDING_PHASE) this.textLine(t);
           },
         },
         {
           ALT: () => {
-            const key = this.OPTION4(() => this.CONSUME(Key));
+            const key = this.OPTION(() => this.CONSUME(Key));
             const eq = this.CONSUME(Equals);
-            const value = this.OPTION5(() => this.CONSUME(Value));
-            const nl = this.OPTION6(() => this.CONSUME5(Newline));
-            if (!this.RECORDING_PHASE) this.entryLine(key, eq, value, nl);
+            const value = this.OPTION2(() => this.CONSUME(Value));
+            if (!this.RECORDING_PHASE) this.entryLine(key, eq, value);
           },
         },
       ]));
     });
-    this.OPTION7(() => {
+    this.OPTION3(() => {
       const t = this.CONSUME(NulTail);
       if (!this.RECORDING_PHASE) this.nulTail = { start: t.startOffset, end: endOf(t) };
     });
   });
 
-  private blankLine(contentEnd: number, nl: IToken | undefined): void {
-    const start = this.lineStart;
-    const end = nl ? endOf(nl) : contentEnd;
-    this.push({ kind: 'blank', start, end, line: this.lineNo, contentEnd, eol: nl ? nl.image : '' });
+  /** End of the current line: after its end-of-line sequence, or at its content's end for the last line. */
+  private lineEnd(contentEnd: number): number {
+    const next = this.lineNo + 1;
+    return next < this.lineStarts.length ? this.lineStarts[next]! : contentEnd;
   }
 
-  private commentLine(t: IToken, nl: IToken | undefined): void {
-    const start = this.lineStart;
-    const contentEnd = endOf(t);
-    const end = nl ? endOf(nl) : contentEnd;
+  /** The end-of-line sequence between content end and line end, as a shared constant string. */
+  private eolOf(contentEnd: number, end: number): string {
+    const n = end - contentEnd;
+    return n === 0 ? '' : n === 2 ? '\r\n' : this.src.charCodeAt(contentEnd) === CR ? '\r' : '\n';
+  }
+
+  private blankLine(): void {
+    const start = this.lineStarts[this.lineNo]!;
+    const contentEnd = this.contentEnds[this.lineNo]!;
+    const end = this.lineEnd(contentEnd);
+    this.push({ kind: 'blank', start, end, line: this.lineNo, contentEnd, eol: this.eolOf(contentEnd, end) });
+  }
+
+  private commentLine(t: IToken): void {
+    const start = this.lineStarts[this.lineNo]!;
+    const contentEnd = this.contentEnds[this.lineNo]!;
+    const end = this.lineEnd(contentEnd);
     this.push({
-      kind: 'comment', start, end, line: this.lineNo, contentEnd, eol: nl ? nl.image : '',
+      kind: 'comment', start, end, line: this.lineNo, contentEnd, eol: this.eolOf(contentEnd, end),
       indent: { start, end: t.startOffset },
       comment: { start: t.startOffset, end: contentEnd },
     });
   }
 
-  private textLine(t: IToken, nl: IToken | undefined): void {
-    const start = this.lineStart;
-    const contentEnd = endOf(t);
-    const end = nl ? endOf(nl) : contentEnd;
+  private textLine(t: IToken): void {
+    const start = this.lineStarts[this.lineNo]!;
+    const contentEnd = this.contentEnds[this.lineNo]!;
+    const end = this.lineEnd(contentEnd);
     this.push({
-      kind: 'text', start, end, line: this.lineNo, contentEnd, eol: nl ? nl.image : '',
+      kind: 'text', start, end, line: this.lineNo, contentEnd, eol: this.eolOf(contentEnd, end),
       indent: { start, end: t.startOffset },
       body: { start: t.startOffset, end: contentEnd },
-      invalid: t.image.startsWith('lxc.'),
+      invalid: this.src.startsWith('lxc.', t.startOffset),
     });
   }
 
-  private entryLine(key: IToken | undefined, eq: IToken, value: IToken | undefined, nl: IToken | undefined): void {
-    const start = this.lineStart;
+  private entryLine(key: IToken | undefined, eq: IToken, value: IToken | undefined): void {
+    const start = this.lineStarts[this.lineNo]!;
+    // Blanks after the value (or after `=` when it is empty) run to the end of the line's content.
+    const contentEnd = this.contentEnds[this.lineNo]!;
+    const end = this.lineEnd(contentEnd);
     const keyStart = key ? key.startOffset : eq.startOffset;
     const keyText = key ? key.image : '';
     const valueStart = value ? value.startOffset : eq.startOffset + 1;
@@ -139,11 +152,8 @@ class ConfigParser extends EmbeddedActionsParser {
       stripped = raw.slice(1, -1);
       quote = q === 34 ? '"' : "'";
     }
-    // Blanks after the value (or after `=` when it is empty) run to the end of the line's content.
-    const contentEnd = nl ? nl.startOffset : this.trailingEnd(valueEnd);
-    const end = nl ? endOf(nl) : contentEnd;
     this.push({
-      kind: 'entry', start, end, line: this.lineNo, contentEnd, eol: nl ? nl.image : '',
+      kind: 'entry', start, end, line: this.lineNo, contentEnd, eol: this.eolOf(contentEnd, end),
       indent: { start, end: keyStart },
       keySpan: { start: keyStart, end: key ? endOf(key) : keyStart },
       equals: eq.startOffset,
@@ -155,21 +165,8 @@ class ConfigParser extends EmbeddedActionsParser {
     });
   }
 
-  /** Without a Newline token (last line), blanks after the last token run to the content limit. */
-  private trailingEnd(from: number): number {
-    let p = from;
-    const src = this.src;
-    while (p < this.contentLimit) {
-      const c = src.charCodeAt(p);
-      if (c !== SPACE && c !== TAB) break;
-      p++;
-    }
-    return p;
-  }
-
   private push(node: LineNode): void {
     this.lines.push(node);
-    this.lineStart = node.end;
     this.lineNo++;
   }
 }
@@ -184,22 +181,23 @@ export interface ParseOptions {
 
 /** Parse config text into its lossless tree. Never throws: every input is a valid document. */
 export function parseConfig(text: string, options: ParseOptions = {}): ConfigDocument {
-  const { tokens, lineStarts, nulAt } = scan(text);
+  const { tokens, lineStarts, contentEnds } = scan(text);
   // Built on first use, not at import time: keeps `lxclint --help` and other paths that never parse cheap.
   const parser = (shared ??= new ConfigParser());
-  parser.begin(text, tokens, nulAt === -1 ? text.length : nulAt);
+  parser.begin(text, tokens, lineStarts, contentEnds);
   parser.document();
   if (parser.errors.length > 0) {
     // Unreachable by construction (the scanner only emits sequences the grammar accepts); fail loudly in tests.
     throw new Error(`internal parser error: ${parser.errors[0]!.message}`);
   }
+  const lines = parser.takeLines();
   return {
     uri: options.uri ?? '<input>',
     text,
     encoding: options.encoding ?? 'utf8',
     bom: text.charCodeAt(0) === 0xfeff,
     invalidUtf8At: options.invalidUtf8At ?? null,
-    lines: parser.takeLines(),
+    lines,
     nulTail: parser.nulTail,
     lineStarts,
   };

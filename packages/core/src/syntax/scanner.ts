@@ -8,9 +8,13 @@
  * Lines end at `\n`, `\r\n` or a lone `\r`; a NUL ends the whole input (liblxc reads a C string).
  * A regex-driven chevrotain Lexer spends most of its time per token; this loop uses charCodeAt and
  * indexOf only, so a line costs a handful of comparisons plus its token objects.
+ *
+ * Allocation is what the profile shows (10,000 lines → 30,000+ tokens), so: line ends are not tokens (the
+ * parser reads them from `lineStarts`/`contentEnds`), and a token is a small object whose `image` is cut
+ * from the text only when read (the parser reads it for keys and values only).
  */
-import { createTokenInstance, type IToken } from 'chevrotain';
-import { Blank, Comment, Equals, Key, Newline, NulTail, Text, Value } from './tokens';
+import type { IToken, TokenType } from 'chevrotain';
+import { Blank, Comment, Equals, Key, NulTail, Text, Value } from './tokens';
 
 const TAB = 9;
 const LF = 10;
@@ -23,26 +27,39 @@ export interface ScanResult {
   tokens: IToken[];
   /** Offset of each line's start (0-based line numbers index it). */
   lineStarts: number[];
+  /** Offset where each line's content ends (its end-of-line sequence starts), indexed like lineStarts. */
+  contentEnds: number[];
   /** Offset of the first NUL, or -1. */
   nulAt: number;
 }
 
-function token(type: typeof Key, text: string, start: number, end: number, line: number, lineStart: number): IToken {
-  return tokenWithImage(type, text.slice(start, end), start, end, line, lineStart);
-}
-
-function tokenWithImage(type: typeof Key, image: string, start: number, end: number, line: number, lineStart: number): IToken {
-  // chevrotain wants 1-based lines/columns and an inclusive end offset.
-  return createTokenInstance(type, image, start, end - 1, line + 1, line + 1, start - lineStart + 1, end - lineStart);
+/**
+ * What chevrotain's parser reads of a token: its type (index) and offsets. Line/column fields are optional in
+ * IToken and left out; chevrotain only needs them for error messages, and this grammar cannot fail.
+ */
+class ScanToken implements IToken {
+  readonly tokenTypeIdx: number;
+  constructor(
+    readonly tokenType: TokenType,
+    readonly startOffset: number,
+    /** Inclusive, as chevrotain has it. */
+    readonly endOffset: number,
+    private readonly src: string,
+  ) {
+    this.tokenTypeIdx = tokenType.tokenTypeIdx!;
+  }
+  get image(): string {
+    return this.src.slice(this.startOffset, this.endOffset + 1);
+  }
 }
 
 export function scan(text: string): ScanResult {
   const tokens: IToken[] = [];
   const lineStarts: number[] = [];
+  const contentEnds: number[] = [];
   const nulAt = text.indexOf('\0');
   const limit = nulAt === -1 ? text.length : nulAt;
   let lineStart = 0;
-  let line = 0;
   let nextLf = text.indexOf('\n');
   let nextCr = text.indexOf('\r');
   for (;;) {
@@ -53,20 +70,18 @@ export function scan(text: string): ScanResult {
     let contentEnd = limit;
     if (nextLf !== -1 && nextLf < contentEnd) contentEnd = nextLf;
     if (nextCr !== -1 && nextCr < contentEnd) contentEnd = nextCr;
-    scanLine(text, lineStart, contentEnd, line, tokens);
+    contentEnds.push(contentEnd);
+    // An empty last line (the text ends with a line break, or a NUL starts it) is not a line of the document.
+    if (contentEnd > lineStart || contentEnd < limit) scanLine(text, lineStart, contentEnd, tokens);
     if (contentEnd >= limit) break;
-    const eolLen = text.charCodeAt(contentEnd) === CR && contentEnd + 1 < limit && text.charCodeAt(contentEnd + 1) === LF ? 2 : 1;
-    const eol = eolLen === 2 ? '\r\n' : text.charCodeAt(contentEnd) === CR ? '\r' : '\n';
-    tokens.push(tokenWithImage(Newline, eol, contentEnd, contentEnd + eolLen, line, lineStart));
-    lineStart = contentEnd + eolLen;
-    line++;
+    lineStart = contentEnd + (text.charCodeAt(contentEnd) === CR && contentEnd + 1 < limit && text.charCodeAt(contentEnd + 1) === LF ? 2 : 1);
   }
-  if (nulAt !== -1) tokens.push(token(NulTail, text, nulAt, text.length, lineStarts.length - 1, lineStarts[lineStarts.length - 1]!));
-  return { tokens, lineStarts, nulAt };
+  if (nulAt !== -1) tokens.push(new ScanToken(NulTail, nulAt, text.length - 1, text));
+  return { tokens, lineStarts, contentEnds, nulAt };
 }
 
-/** Mode line-start, then key and value: one line's tokens (no Newline). */
-function scanLine(text: string, lineStart: number, contentEnd: number, line: number, out: IToken[]): void {
+/** Mode line-start, then key and value: one line's tokens. Every line gets at least one token. */
+function scanLine(text: string, lineStart: number, contentEnd: number, out: IToken[]): void {
   // line-start: only space and tab are skipped (lxc_char_left_gc); form feed counts for blank lines only.
   let p = lineStart;
   while (p < contentEnd) {
@@ -75,17 +90,18 @@ function scanLine(text: string, lineStart: number, contentEnd: number, line: num
     p++;
   }
   if (isBlankRun(text, p, contentEnd)) {
-    if (contentEnd > lineStart) out.push(token(Blank, text, lineStart, contentEnd, line, lineStart));
+    // May be empty (an empty line): the token marks that the line exists.
+    out.push(new ScanToken(Blank, lineStart, contentEnd - 1, text));
     return;
   }
   if (text.charCodeAt(p) === HASH) {
-    out.push(token(Comment, text, p, contentEnd, line, lineStart));
+    out.push(new ScanToken(Comment, p, contentEnd - 1, text));
     return;
   }
   // key mode: everything up to the first '='.
   const eq = text.indexOf('=', p);
   if (eq === -1 || eq >= contentEnd) {
-    out.push(token(Text, text, p, contentEnd, line, lineStart));
+    out.push(new ScanToken(Text, p, contentEnd - 1, text));
     return;
   }
   let keyEnd = eq;
@@ -94,8 +110,8 @@ function scanLine(text: string, lineStart: number, contentEnd: number, line: num
     if (c !== SPACE && c !== TAB) break;
     keyEnd--;
   }
-  if (keyEnd > p) out.push(token(Key, text, p, keyEnd, line, lineStart));
-  out.push(tokenWithImage(Equals, '=', eq, eq + 1, line, lineStart));
+  if (keyEnd > p) out.push(new ScanToken(Key, p, keyEnd - 1, text));
+  out.push(new ScanToken(Equals, eq, eq, text));
   // value mode: trim space/tab on both sides (a trailing form feed stays, as in liblxc).
   let vs = eq + 1;
   while (vs < contentEnd) {
@@ -109,7 +125,7 @@ function scanLine(text: string, lineStart: number, contentEnd: number, line: num
     if (c !== SPACE && c !== TAB) break;
     ve--;
   }
-  if (ve > vs) out.push(token(Value, text, vs, ve, line, lineStart));
+  if (ve > vs) out.push(new ScanToken(Value, vs, ve - 1, text));
 }
 
 function isBlankRun(text: string, from: number, to: number): boolean {
@@ -119,4 +135,3 @@ function isBlankRun(text: string, from: number, to: number): boolean {
   }
   return true;
 }
-

@@ -1,0 +1,3 @@
+// What the in-process benchmark loads: the core exactly as the CLI bundles it, plus the CLI's real-disk FileSystem.
+export * from '@lxclint/core';
+export { NodeFileSystem } from '../packages/cli/src/host/node-fs';
