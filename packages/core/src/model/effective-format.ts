@@ -5,18 +5,11 @@
  * values, the two time offsets print with different spacing). Used to compare lxclint with liblxc and by
  * `lxclint show --lxc-format`. Keys liblxc reports that the config never set are left out.
  */
+import { lxcPathSimplify, parseLogLevel, sigParse } from '../values/parsers';
+import { isArch32, LOG_LEVELS } from '../values/words';
 import { cStrtoBig, getU16, safeInt, safeUint, safeUlong } from '../values/numbers';
 import { EFFECTIVE_FAMILIES, type EffectiveConfig, type EffectiveValue } from './effective';
 
-const SIGNALS: Record<string, number> = {
-  HUP: 1, INT: 2, QUIT: 3, ILL: 4, TRAP: 5, ABRT: 6, IOT: 6, BUS: 7, FPE: 8, KILL: 9, USR1: 10, SEGV: 11, USR2: 12, PIPE: 13,
-  ALRM: 14, TERM: 15, STKFLT: 16, CHLD: 17, CLD: 17, CONT: 18, STOP: 19, TSTP: 20, TTIN: 21, TTOU: 22, URG: 23, XCPU: 24,
-  XFSZ: 25, VTALRM: 26, PROF: 27, WINCH: 28, IO: 29, POLL: 29, PWR: 30, SYS: 31, UNUSED: 31,
-};
-const SIGRTMIN = 34;
-const SIGRTMAX = 64;
-const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'NOTICE', 'WARN', 'ERROR', 'CRIT', 'ALERT', 'FATAL'];
-const ARCH_32 = new Set('arm armel armhf armv7l athlon i386 i486 i586 i686 linux32 mips mipsel ppc powerpc x32 x86'.split(' '));
 const PAGE_SIZE = 4096n;
 
 const NUMERIC_UINT = new Set([
@@ -37,42 +30,13 @@ const num = (r: ReturnType<typeof safeUint>, raw: string) => (r.ok ? r.value.toS
 const asList = (v: EffectiveValue) => (Array.isArray(v) ? v : [v]);
 const asText = (v: EffectiveValue) => (Array.isArray(v) ? v.join(' ') : v);
 
-/** lxc_path_simplify(): collapse `//` and `/./`, drop a trailing `/` and a leading `./`; `..` is kept. */
-export function pathSimplify(path: string): string {
-  let out = '';
-  let slash = false;
-  let ignoreSlash = false;
-  let i = 0;
-  if (path[0] === '.' && path[1] === '/') {
-    ignoreSlash = true;
-    i = 1;
-  }
-  for (; i < path.length; i++) {
-    const c = path[i]!;
-    if (c === '/') {
-      slash = true;
-      continue;
-    }
-    if (slash) {
-      if (c === '.' && (i + 1 === path.length || path[i + 1] === '/')) continue;
-      slash = false;
-      if (ignoreSlash) ignoreSlash = false;
-      else out += '/';
-    }
-    out += c;
-  }
-  return out === '' ? (path.startsWith('/') ? '/' : '.') : out;
+/** Signals print as their numbers. */
+function sigOut(v: string): string {
+  const r = sigParse(v);
+  return r.ok ? String(r.value) : v;
 }
 
-function signal(v: string): string {
-  if (/^[0-9]/.test(v)) return num(safeUint(v), v);
-  const u = v.toUpperCase();
-  if (!u.startsWith('SIG')) return v;
-  const name = u.slice(3);
-  const rt = /^RT(MIN|MAX)([+-][0-9]+)?$/.exec(name);
-  if (rt) return String((rt[1] === 'MIN' ? SIGRTMIN : SIGRTMAX) + Number(rt[2] ?? 0));
-  return SIGNALS[name] !== undefined ? String(SIGNALS[name]) : v;
-}
+
 
 function byteSize(v: string): string {
   if (v === '') return '0';
@@ -283,8 +247,8 @@ function topValue(key: string, v: EffectiveValue): string {
     if (r.ok && PRINTED_SIGNED.has(key) && r.value > 0x7fffffffn) return (r.value - 0x100000000n).toString();
     return num(r, text);
   }
-  if (PATH_KEYS.has(key)) return text === '' ? '' : pathSimplify(text);
-  if (NULL_WHEN_EMPTY.has(key)) return text === '' ? '(null)' : pathSimplify(text);
+  if (PATH_KEYS.has(key)) return text === '' ? '' : lxcPathSimplify(text);
+  if (NULL_WHEN_EMPTY.has(key)) return text === '' ? '(null)' : lxcPathSimplify(text);
   if (LINE_LISTS.has(key) || key.startsWith('lxc.hook.') && key !== 'lxc.hook.version') return asList(v).map((x) => `${x}\n`).join('');
   if (key.startsWith('lxc.namespace.share.')) return text === '' ? '(null)' : text;
   switch (key) {
@@ -298,21 +262,20 @@ function topValue(key: string, v: EffectiveValue): string {
     case 'lxc.signal.reboot':
     case 'lxc.signal.stop':
     case 'lxc.monitor.signal.pdeath':
-      return signal(text);
+      return sigOut(text);
     case 'lxc.log.level': {
-      if (/^[0-9]/.test(text)) return LOG_LEVELS[Number(num(safeInt(text), '-1'))] ?? text;
-      const up = text.toUpperCase();
-      return LOG_LEVELS.includes(up) ? up : text;
+      const r = parseLogLevel(text);
+      return r.ok ? LOG_LEVELS[r.value]! : text;
     }
     case 'lxc.arch':
-      return ARCH_32.has(text) ? 'i686' : 'x86_64';
+      return isArch32(text) ? 'i686' : 'x86_64';
     case 'lxc.console.size':
     case 'lxc.console.buffer.size':
       return byteSize(text);
     case 'lxc.rootfs.path': {
       const colon = text.indexOf(':');
       const path = colon >= 0 ? text.slice(colon + 1) : text;
-      return path === '' ? '' : pathSimplify(path);
+      return path === '' ? '' : lxcPathSimplify(path);
     }
     case 'lxc.seccomp.notify.proxy':
       return text.replace(/^unix:/, '').replace(/^@/, '');
