@@ -1,5 +1,6 @@
 /** `lxclint show`: the effective configuration, as LXC holds it after includes, overrides, clears and type wipes. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildNetworkModel, effectiveConfig, formatAsLiblxc, lintConfig, parseConfigBytes, resolveConfig, type LxcVersion } from '@lxclint/core';
 import { NodeFileSystem } from '../host/node-fs';
 import { parseArgs, UsageError, type CommandResult } from './args';
@@ -32,7 +33,9 @@ export async function run(argv: string[]): Promise<CommandResult> {
   if (args.positional.length !== 1) throw new UsageError('expects exactly one FILE (see --help)');
   const version = (args.values.get('lxc-version') ?? '5.0') as LxcVersion;
   if (!VERSIONS.includes(version)) throw new UsageError(`unknown LXC version "${version}" (one of: ${VERSIONS.join(', ')})`);
-  const file = args.positional[0]!;
+  // A container directory means its config, as for check.
+  const given = args.positional[0]!;
+  const file = given !== '-' && statSync(given, { throwIfNoEntry: false })?.isDirectory() ? join(given, 'config') : given;
   let bytes: Uint8Array;
   try {
     bytes = file === '-' ? readFileSync(0) : readFileSync(file);
