@@ -1,0 +1,308 @@
+// Writes the TextMate grammar for LXC container configs: grammars/lxc-config.tmLanguage.json and the copy the VS
+// Code extension ships (extension/syntaxes/, since a packaged extension cannot reach files outside its folder).
+// The key lists (known keys, network subkeys, prefix families, booleans, legacy keys) come from the key catalogue
+// packages/core/src/catalog/lxc-keys.json, so the catalogue stays the one source of truth.
+// test/grammar/generated.test.ts fails when the committed files differ: run `npm run gen:grammar` after changing
+// this script or the catalogue. `node scripts/gen-grammar.mjs --check` only compares (exit 1 on a difference).
+//
+// What the grammar encodes is how liblxc reads a line (parse_line in confile.c): `#` is a comment only as the
+// first character after spaces/tabs; a line not starting with `lxc.` (after spaces/tabs) is ignored; the first `=`
+// splits key and value; one matching pair of outer quotes is stripped; a `#` later in the line is part of the value.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const CATALOGUE = 'packages/core/src/catalog/lxc-keys.json';
+/** Repo-relative paths the grammar is written to; the second is the extension's copy. */
+export const GRAMMAR_OUTPUTS = ['grammars/lxc-config.tmLanguage.json', 'extension/syntaxes/lxc-config.tmLanguage.json'];
+export const SCOPE_NAME = 'source.lxc-config';
+
+const sfx = '.lxc-config';
+const sc = (name) => name + sfx;
+
+function escapeRegex(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A catalogue pattern as a regex: `[i]` is a network index (liblxc: digits, base 10), any other `[x]` an open suffix. */
+function patternRegex(key) {
+  return key
+    .split(/(\[[a-z]+\])/)
+    .map((part) => (part === '[i]' ? '[0-9]+' : /^\[[a-z]+\]$/.test(part) ? '[^ \\t=]+' : escapeRegex(part)))
+    .join('');
+}
+
+/** `lxc\.(?:a|b\.c)` from full keys, sorted so the generated file is stable. */
+function alternation(keys) {
+  const bodies = [...new Set(keys)].sort().map((k) => patternRegex(k.slice('lxc.'.length)));
+  return `lxc\\.(?:${bodies.join('|')})`;
+}
+
+/** Sorts the catalogue rows into the groups the grammar highlights differently. */
+export function classifyKeys(rows) {
+  const legacy = [];
+  const exact = [];
+  const netSubkeys = [];
+  const families = [];
+  const booleans = [];
+  for (const row of rows) {
+    const key = row.key;
+    if (row.status === 'legacy') {
+      legacy.push(key);
+      continue;
+    }
+    // lxc_safe_uint + "must be 0 or 1": the keys where 0/1 are obviously booleans.
+    if (/must be 0 or 1/.test(row.value ?? '')) booleans.push(key);
+    if (key.startsWith('lxc.net.[i].')) netSubkeys.push(key.slice('lxc.net.[i].'.length));
+    else if (key === 'lxc.net.[i]') continue; // the bare index form, part of the network rule
+    else if (/\[[a-z]+\]$/.test(key)) {
+      // Prefix rows with an open suffix: lxc.cgroup2.[controller], lxc.sysctl.[parameter], ...
+      const m = /^lxc\.(.+)\.\[([a-z]+)\]$/.exec(key);
+      if (!m) throw new Error(`gen-grammar: unexpected pattern key ${key}`);
+      families.push({ prefix: `lxc.${m[1]}.`, family: m[1].replace(/\..*/, ''), kind: m[2] });
+    } else if (key.includes('[')) throw new Error(`gen-grammar: unexpected pattern key ${key}`);
+    else exact.push(key);
+  }
+  families.sort((a, b) => a.prefix.localeCompare(b.prefix));
+  return { legacy, exact, netSubkeys, families, booleans };
+}
+
+// IPv6 in its three written forms: eight groups, six groups and an IPv4 tail, or with `::` (either side optional).
+const HEX4 = '[0-9a-fA-F]{1,4}';
+const IPV4_TAIL = '(?:[0-9]{1,3}\\.){3}[0-9]{1,3}';
+const IPV6 = [
+  `(?:${HEX4}:){7}${HEX4}`,
+  `(?:${HEX4}:){6}${IPV4_TAIL}`,
+  `(?:${HEX4}(?::${HEX4})*)?::(?:(?:${HEX4}:)*(?:${HEX4}|${IPV4_TAIL}))?`,
+].join('|');
+
+/** The grammar as a plain object. */
+export function buildGrammar(rows) {
+  const { legacy, exact, netSubkeys, families, booleans } = classifyKeys(rows);
+  // The key patterns run on the captured key only (trailing blanks excluded), so `$` is the end of the key.
+  // `(?<![^ \t])` pins a match to the key's first character, so `lxc.a lxc.uts.name` can't match in the middle.
+  const keyStart = '(?<![^ \\t])';
+  const entryBegin = (key) => `^([ \\t]*)(${key})([ \\t]*)(=)[ \\t]*`;
+  const entryCaptures = {
+    1: { name: sc('punctuation.whitespace.leading') },
+    2: { patterns: [{ include: '#key' }] },
+    3: { name: sc('punctuation.whitespace.key.trailing') },
+    4: { name: sc('keyword.operator.assignment') },
+  };
+  const variable = sc('variable.other.key');
+
+  return {
+    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+    information_for_contributors: [
+      'Generated by scripts/gen-grammar.mjs from packages/core/src/catalog/lxc-keys.json: do not edit by hand.',
+      'Run `npm run gen:grammar` to regenerate; test/grammar/ checks the committed file against the generator.',
+    ],
+    name: 'LXC container config',
+    scopeName: SCOPE_NAME,
+    patterns: [
+      { include: '#comment' },
+      { include: '#entry-boolean' },
+      { include: '#entry' },
+      { include: '#missing-assignment' },
+      { include: '#ignored' },
+    ],
+    repository: {
+      comment: {
+        comment: 'Only a # that is the first character after spaces/tabs starts a comment.',
+        match: '^([ \\t]*)((#).*)$',
+        captures: {
+          1: { name: sc('punctuation.whitespace.comment.leading') },
+          2: { name: sc('comment.line.number-sign') },
+          3: { name: sc('punctuation.definition.comment') },
+        },
+      },
+      'entry-boolean': {
+        comment: 'Keys read with lxc_safe_uint that accept only 0 or 1.',
+        name: sc('meta.entry'),
+        contentName: sc('meta.value'),
+        begin: entryBegin(`${alternation(booleans)}(?=[ \\t]*=)`),
+        beginCaptures: entryCaptures,
+        end: '$',
+        patterns: [
+          { match: '\\G[01](?=[ \\t\\r]*$)', name: sc('constant.language.boolean') },
+          { include: '#value' },
+        ],
+      },
+      entry: {
+        comment: 'key = value, split at the first =. The key is everything before it, less trailing blanks.',
+        name: sc('meta.entry'),
+        contentName: sc('meta.value'),
+        begin: entryBegin('lxc\\.[^=]*?'),
+        beginCaptures: entryCaptures,
+        end: '$',
+        patterns: [{ include: '#value' }],
+      },
+      'missing-assignment': {
+        comment: 'An lxc. line without = is a load error (Invalid configuration line).',
+        match: '^([ \\t]*)(lxc\\..*)$',
+        captures: {
+          1: { name: sc('punctuation.whitespace.leading') },
+          2: { name: sc('invalid.illegal.missing-assignment') },
+        },
+      },
+      ignored: {
+        comment:
+          'Any other non-blank line (foo = bar, LXC.x, a leading form feed or BOM) is skipped by liblxc without a message.',
+        match: '^([ \\t]*)(?=.*[^ \\t\\f\\r\\n])(.*)$',
+        captures: {
+          1: { name: sc('punctuation.whitespace.leading') },
+          2: { name: sc('comment.block.ignored') },
+        },
+      },
+      key: {
+        patterns: [
+          {
+            comment: 'Keys LXC 3.0 and later reject; lxc-update-config or `lxclint migrate` converts them.',
+            match: `${keyStart}(${alternation(legacy)})$`,
+            captures: { 1: { name: `${sc('meta.key.legacy')} ${sc('invalid.deprecated.legacy-key')}` } },
+          },
+          {
+            match: `${keyStart}(${alternation(exact)})$`,
+            captures: { 1: { name: `${sc('meta.key')} ${variable}` } },
+          },
+          {
+            comment: 'lxc.net.<index> and lxc.net.<index>.<subkey>; the index is read in base 10.',
+            match: `${keyStart}(lxc\\.net\\.)([0-9]+)(\\.(?:${[...new Set(netSubkeys)].sort().map(patternRegex).join('|')}))?$`,
+            name: sc('meta.key.network'),
+            captures: {
+              1: { name: variable },
+              2: { name: sc('constant.numeric.index') },
+              3: { name: variable },
+            },
+          },
+          {
+            match: `${keyStart}(lxc\\.net\\.)([0-9]+)(\\..*)$`,
+            name: sc('meta.key.network'),
+            captures: {
+              1: { name: variable },
+              2: { name: sc('constant.numeric.index') },
+              3: { name: sc('invalid.illegal.unknown-key') },
+            },
+          },
+          ...families.map(({ prefix, family, kind }) => ({
+            match: `${keyStart}(${escapeRegex(prefix)})([^ \\t=]+)$`,
+            name: sc(`meta.key.${family}`),
+            captures: { 1: { name: variable }, 2: { name: sc(`entity.name.tag.${kind}`) } },
+          })),
+          {
+            comment: 'Anything else is an unsupported key: liblxc refuses to load the file.',
+            match: `${keyStart}lxc\\..*$`,
+            name: `${sc('meta.key')} ${sc('invalid.illegal.unknown-key')}`,
+          },
+        ],
+      },
+      value: {
+        patterns: [
+          {
+            comment: 'One matching pair of outer quotes is stripped (no escapes; inner quotes stay).',
+            match: '\\G(")(.*)(")(?=[ \\t\\r]*$)',
+            name: sc('string.quoted.double'),
+            captures: {
+              1: { name: sc('punctuation.definition.string.begin') },
+              3: { name: sc('punctuation.definition.string.end') },
+            },
+          },
+          {
+            match: "\\G(')(.*)(')(?=[ \\t\\r]*$)",
+            name: sc('string.quoted.single'),
+            captures: {
+              1: { name: sc('punctuation.definition.string.begin') },
+              3: { name: sc('punctuation.definition.string.end') },
+            },
+          },
+          {
+            name: sc('string.unquoted.value'),
+            begin: '\\G(?=[^ \\t\\r])',
+            end: '(?=[ \\t\\r]*$)',
+            patterns: [{ include: '#value-token' }],
+          },
+        ],
+      },
+      'value-token': {
+        patterns: [
+          {
+            comment: 'There are no trailing comments: a # after the value is part of the value.',
+            match: '(?<=[ \\t=])#.*',
+            name: sc('invalid.deprecated.inline-comment'),
+          },
+          {
+            match: '(?<![\\w.:])((?:[0-9]{1,3}\\.){3}[0-9]{1,3})(?:(/)([0-9]+))?(?![\\w.:])',
+            name: sc('constant.other.ip-address.ipv4'),
+            captures: {
+              2: { name: sc('punctuation.separator.prefix-length') },
+              3: { name: sc('constant.numeric.prefix-length') },
+            },
+          },
+          {
+            comment: 'x/X are placeholders liblxc replaces with random hex digits.',
+            match: '(?<![\\w:])[0-9a-fA-FxX]{2}(?::[0-9a-fA-FxX]{2}){5}(?![\\w:])',
+            name: sc('constant.other.mac-address'),
+          },
+          {
+            match: `(?<![\\w:.])(${IPV6})(?:(/)([0-9]+))?(?![\\w:.])`,
+            name: sc('constant.other.ip-address.ipv6'),
+            captures: {
+              2: { name: sc('punctuation.separator.prefix-length') },
+              3: { name: sc('constant.numeric.prefix-length') },
+            },
+          },
+          {
+            match: '(?<![\\w.+\\-/])([-+]?(?:0[xX][0-9a-fA-F]+|[0-9]+))([KMGTkmgt](?:i?B|b)?|ms|us|ns|[hs])?(?![\\w.])',
+            captures: {
+              1: { name: sc('constant.numeric.integer') },
+              2: { name: sc('keyword.other.unit') },
+            },
+          },
+          {
+            match: '(?<![\\w+\\-])SIG(?:RTMIN\\+[0-9]+|RTMAX-[0-9]+|[A-Z]+[0-9]*)(?![\\w+\\-])',
+            name: sc('constant.language.signal'),
+          },
+          {
+            match: '(?<![^ \\t=:,])(?:~|\\.\\.?)?/[^ \\t\\r]*',
+            name: sc('constant.other.path'),
+          },
+        ],
+      },
+    },
+  };
+}
+
+export function loadCatalogue() {
+  return JSON.parse(readFileSync(join(root, CATALOGUE), 'utf8'));
+}
+
+/** The exact text written to every output file. */
+export function grammarText(rows = loadCatalogue()) {
+  return JSON.stringify(buildGrammar(rows), null, 2) + '\n';
+}
+
+function main(args) {
+  const text = grammarText();
+  let stale = 0;
+  for (const rel of GRAMMAR_OUTPUTS) {
+    const path = join(root, rel);
+    let old;
+    try {
+      old = readFileSync(path, 'utf8');
+    } catch {}
+    if (old === text) continue;
+    stale++;
+    if (args.includes('--check')) {
+      console.error(`${rel} is out of date: run npm run gen:grammar`);
+      continue;
+    }
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    console.log(`wrote ${rel}`);
+  }
+  if (args.includes('--check') && stale > 0) process.exitCode = 1;
+  else if (stale === 0) console.log('grammar up to date');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2));
