@@ -73,4 +73,9 @@ describe('network model', () => {
     expect(i.keys.get('ipv4.address')!.map((e) => e.value)).toEqual(['192.0.2.1/24', '192.0.2.2/24']);
     expect(i.gatewayDev.ipv4?.value).toBe('dev');
   });
+  it('clears legacy interfaces addressed by index even when the indices leave gaps', () => {
+    const m = net('lxc.network.1.type = veth\nlxc.network =\nlxc.network.type = macvlan\n');
+    expect(m.removed.map((r) => r.iface.index)).toEqual([1]);
+    expect(m.interfaces.map((i) => [i.index, i.type])).toEqual([[0, 'macvlan']]);
+  });
 });

@@ -90,7 +90,8 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
     const key = entry.key;
     if (key === 'lxc.net' || key === 'lxc.network') {
       if (entry.value !== '') continue; // a value here is a load error, reported by value rules
-      for (const iface of key === 'lxc.net' ? modern.values() : legacy) removed.push({ iface, by: entry });
+      // Legacy interfaces addressed by index (lxc.network.N.*) can leave gaps in the array: skip them.
+      for (const iface of key === 'lxc.net' ? modern.values() : legacy) if (iface) removed.push({ iface, by: entry });
       if (key === 'lxc.net') modern.clear();
       else legacy.length = 0;
       continue;
@@ -121,7 +122,7 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
       apply(iface, m.netSubkey, entry);
       continue;
     }
-    if (key.startsWith('lxc.network.')) {
+    if (isLegacyNetKey(key)) {
       if (m.netIndex !== undefined && m.netSubkey !== undefined) {
         let iface = legacy[m.netIndex];
         if (!iface) {
@@ -169,7 +170,7 @@ export function netSubkeyOf(entry: ConfigEntry): string | undefined {
   const m = entry.match;
   if (!m) return undefined;
   if (m.netSubkey !== undefined) return m.netSubkey;
-  if (entry.key.startsWith('lxc.network.') && m.info.status === 'legacy') return legacyNetSubkey(entry.key.slice('lxc.network.'.length));
+  if (isLegacyNetKey(entry.key) && m.info.status === 'legacy') return legacyNetSubkey(entry.key.slice('lxc.network.'.length));
   return undefined;
 }
 
@@ -192,4 +193,9 @@ export function netEntry(iface: NetworkInterface, sub: string): ConfigEntry | un
 /** The effective type as liblxc reads it back: no type line means `empty`. */
 export function effectiveType(iface: NetworkInterface): string {
   return iface.type === undefined ? 'empty' : iface.type;
+}
+
+/** `key.startsWith('lxc.network.')`, checking index 7 ('w') first: startsWith is slow on sliced strings (once per entry). */
+function isLegacyNetKey(key: string): boolean {
+  return key.charCodeAt(7) === 119 && key.startsWith('lxc.network.');
 }
