@@ -10,11 +10,21 @@ export const ALL_KEYS: readonly KeyInfo[] = keysJson as KeyInfo[];
 
 const exact = new Map<string, KeyInfo>();
 const netSubkeys = new Map<string, KeyInfo>();
+/**
+ * Each subkey's name as one shared string: matches carry it instead of a fresh slice of the key, so the
+ * model's and the rules' comparisons and map lookups on it hit V8's fast paths (same text, same results).
+ */
+const subkeyRows = new Map<string, { name: string; info: KeyInfo }>();
 const byPattern = new Map<string, KeyInfo>();
 for (const info of ALL_KEYS) {
   byPattern.set(info.key, info);
-  if (info.key.startsWith('lxc.net.[i].')) netSubkeys.set(info.key.slice('lxc.net.[i].'.length), info);
-  else if (!info.key.includes('[')) exact.set(info.key, info);
+  if (info.key.startsWith('lxc.net.[i].')) {
+    const sub = info.key.slice('lxc.net.[i].'.length);
+    netSubkeys.set(sub, info);
+    subkeyRows.set(sub, { name: sub, info });
+  } else if (!info.key.includes('[')) {
+    exact.set(info.key, info);
+  }
 }
 
 /** The catalogue row for a pattern as written in lxc-keys.json (`lxc.net.[i].link`). */
@@ -46,8 +56,6 @@ export function availableIn(info: KeyInfo, version: LxcVersion): boolean {
   return true;
 }
 
-const DIGITS = /^[0-9]+/;
-
 /**
  * Resolve a key as written in a file. Returns undefined for keys no LXC release knows; legacy keys resolve
  * to their legacy row (status 'legacy'). Keys that a prefix row swallows but whose form the setter rejects
@@ -56,8 +64,11 @@ const DIGITS = /^[0-9]+/;
 export function lookupKey(key: string, version: LxcVersion = '5.0'): KeyMatch | undefined {
   const direct = exact.get(key);
   if (direct && (direct.status === 'legacy' || availableIn(direct, version))) return { info: direct };
-  if (key.startsWith('lxc.net.')) return lookupNet(key);
-  if (key.startsWith('lxc.network.')) return lookupLegacyNet(key);
+  // One character tells `lxc.net.` (index 7 '.') and `lxc.network.` (index 7 'w') from the rest: startsWith is
+  // slow on the sliced strings keys are, and this runs once per entry.
+  const c7 = key.charCodeAt(7);
+  if (c7 === 46 && key.startsWith('lxc.net.')) return lookupNet(key);
+  if (c7 === 119 && key.startsWith('lxc.network.')) return lookupLegacyNet(key);
   for (const [prefix, pattern] of PREFIX_ROWS) {
     if (!key.startsWith(prefix)) continue;
     const info = byPattern.get(pattern)!;
@@ -80,29 +91,48 @@ const PREFIX_ROWS: Array<[string, string]> = [
   ['lxc.limit.', 'lxc.limit.[resource]'],
 ];
 
+/** End of the run of ASCII digits in `key` from `from` (what /^[0-9]+/ matches there, without a regex or slices). */
+function digitsEnd(key: string, from: number): number {
+  let i = from;
+  while (i < key.length) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  return i;
+}
+
+/** The digits' value as Number.parseInt(digits, 10) reads it; exact by hand for short runs. */
+function digitsValue(key: string, from: number, to: number): number {
+  if (to - from > 9) return Number.parseInt(key.slice(from, to), 10);
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (key.charCodeAt(i) - 48);
+  return n;
+}
+
+const NET_PREFIX = 'lxc.net.'.length;
+const LEGACY_NET_PREFIX = 'lxc.network.'.length;
+
 function lookupNet(key: string): KeyMatch | undefined {
-  const rest = key.slice('lxc.net.'.length);
-  const m = DIGITS.exec(rest);
-  if (!m) return undefined;
-  const netIndex = Number.parseInt(m[0], 10);
+  const end = digitsEnd(key, NET_PREFIX);
+  if (end === NET_PREFIX) return undefined;
+  const netIndex = digitsValue(key, NET_PREFIX, end);
   if (netIndex >= 2147483647) return undefined;
-  const after = rest.slice(m[0].length);
-  if (after === '') return { info: byPattern.get('lxc.net.[i]')!, netIndex };
-  if (!after.startsWith('.')) return undefined;
-  const sub = after.slice(1);
-  const info = netSubkeys.get(sub);
-  return info ? { info, netIndex, netSubkey: sub } : undefined;
+  if (end === key.length) return { info: byPattern.get('lxc.net.[i]')!, netIndex };
+  if (key.charCodeAt(end) !== 46) return undefined;
+  const sub = key.slice(end + 1);
+  const row = subkeyRows.get(sub);
+  return row ? { info: row.info, netIndex, netSubkey: row.name } : undefined;
 }
 
 function lookupLegacyNet(key: string): KeyMatch | undefined {
-  const rest = key.slice('lxc.network.'.length);
-  const m = DIGITS.exec(rest);
-  if (!m) return undefined; // un-indexed legacy keys are exact rows, handled above
-  const after = rest.slice(m[0].length);
-  if (!after.startsWith('.')) return undefined;
-  const sub = legacyNetSubkey(after.slice(1));
-  if (!netSubkeys.has(sub)) return undefined;
-  return { info: byPattern.get('lxc.network.[i].[subkey]')!, netIndex: Number.parseInt(m[0], 10), netSubkey: sub };
+  const end = digitsEnd(key, LEGACY_NET_PREFIX);
+  if (end === LEGACY_NET_PREFIX) return undefined; // un-indexed legacy keys are exact rows, handled above
+  if (end === key.length || key.charCodeAt(end) !== 46) return undefined;
+  const sub = legacyNetSubkey(key.slice(end + 1));
+  const name = subkeyRows.get(sub)?.name;
+  if (name === undefined) return undefined;
+  return { info: byPattern.get('lxc.network.[i].[subkey]')!, netIndex: digitsValue(key, LEGACY_NET_PREFIX, end), netSubkey: name };
 }
 
 /** Every concrete key a user could type, for completion and "did you mean". */

@@ -32,7 +32,8 @@ export function ifnameProblem(name: string): string | undefined {
   if (name.includes('/')) return 'an interface name cannot contain "/"';
   if (name.includes(':')) return 'an interface name cannot contain ":"';
   if (/[ \t\n\v\f\r]/.test(name)) return 'an interface name cannot contain whitespace';
-  const percents = name.split('%').length - 1;
+  let percents = 0;
+  for (let i = name.indexOf('%'); i >= 0; i = name.indexOf('%', i + 1)) percents++;
   if (percents > 0 && !(percents === 1 && name.includes('%d'))) return 'a "%" in an interface name must be a single "%d" template';
   return undefined;
 }

@@ -7,10 +7,6 @@
  *   optional trailing dotted quad in the last 32 bits, no zone (`%eth0`), no brackets.
  */
 
-function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
-}
-
 function hexValue(c: string): number {
   if (c >= '0' && c <= '9') return c.charCodeAt(0) - 48;
   if (c >= 'a' && c <= 'f') return c.charCodeAt(0) - 87;
@@ -20,30 +16,38 @@ function hexValue(c: string): number {
 
 /** inet_pton(AF_INET): four bytes, or undefined when glibc rejects the text. */
 export function parseIPv4(text: string): Uint8Array | undefined {
-  const out = new Uint8Array(4);
+  // Char codes and numbers, and one array only for a valid address (this runs for every address value).
   let octets = 0;
   let sawDigit = false;
   let cur = 0;
-  for (const ch of text) {
-    if (isDigit(ch)) {
+  let done = 0; // the completed octets, big-endian
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
       // A leading zero may not be followed by another digit.
-      if (sawDigit && out[cur] === 0) return undefined;
-      const next = out[cur]! * 10 + (ch.charCodeAt(0) - 48);
+      if (sawDigit && cur === 0) return undefined;
+      const next = cur * 10 + (c - 48);
       if (next > 255) return undefined;
-      out[cur] = next;
+      cur = next;
       if (!sawDigit) {
         if (++octets > 4) return undefined;
         sawDigit = true;
       }
-    } else if (ch === '.' && sawDigit) {
+    } else if (c === 46 && sawDigit) {
       if (octets === 4) return undefined;
-      cur++;
+      done = done * 256 + cur;
+      cur = 0;
       sawDigit = false;
     } else {
       return undefined;
     }
   }
   if (octets < 4) return undefined;
+  const out = new Uint8Array(4);
+  out[0] = (done >>> 16) & 0xff;
+  out[1] = (done >>> 8) & 0xff;
+  out[2] = done & 0xff;
+  out[3] = cur;
   return out;
 }
 
@@ -109,9 +113,8 @@ export function parseIPv6(text: string): Uint8Array | undefined {
     // `::` has to stand for at least one group.
     if (tp === 16) return undefined;
     const moved = tp - colonp;
-    const tail = tmp.slice(colonp, tp);
-    tmp.fill(0, colonp, 16);
-    tmp.set(tail, 16 - moved);
+    tmp.copyWithin(16 - moved, colonp, tp);
+    tmp.fill(0, colonp, 16 - moved);
     tp = 16;
   }
   if (tp !== 16) return undefined;

@@ -74,16 +74,18 @@ export function macRandomness(text: string, bytes: MacByte[]): MacRandomness {
   const mayBeMulticast = first !== undefined && isX(text[first.lo]) && first.lo !== 1;
   let zeroChance = template && bytes.length === 6 ? 1 : 0;
   let random = 0;
-  for (const b of bytes) {
-    for (const at of [b.hi, b.lo]) {
-      if (at === undefined) continue;
-      if (isX(text[at])) {
-        random++;
-        zeroChance /= at === 1 ? 8 : 16;
-      } else if (hexValue(text[at]) !== 0) {
-        zeroChance = 0;
-      }
+  const digit = (at: number | undefined) => {
+    if (at === undefined) return;
+    if (isX(text[at])) {
+      random++;
+      zeroChance /= at === 1 ? 8 : 16;
+    } else if (hexValue(text[at]) !== 0) {
+      zeroChance = 0;
     }
+  };
+  for (const b of bytes) {
+    digit(b.hi);
+    digit(b.lo);
   }
   if (random === 0) zeroChance = 0;
   return { template, mayBeMulticast, mayBeZero: zeroChance > 0, zeroChance };

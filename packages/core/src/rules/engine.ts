@@ -13,6 +13,7 @@ import { parseConfig } from '../syntax/parser';
 import type { ConfigDocument } from '../syntax/tree';
 import { applySuppressions, type SuppressedDiagnostic } from '../suppress/apply';
 import { parseSuppressions, type DirectiveProblem, type SuppressionDirective } from '../suppress/parse';
+import { ConfigAnalysis } from './analysis';
 import { allRules } from './registry';
 import { SUPPRESSION_RULE_IDS } from './suppression/index';
 import type { Diagnostic, Fix, RelatedLocation, Rule, RuleContext, Severity } from './types';
@@ -47,6 +48,7 @@ export function lintConfig(config: ResolvedConfig, options: LintOptions = {}): D
 
 function runRules(config: ResolvedConfig, options: LintOptions): { diagnostics: Diagnostic[]; suppressed: SuppressedDiagnostic[] } {
   const network = buildNetworkModel(config);
+  const analysis = new ConfigAnalysis(config, network);
   const out: Diagnostic[] = [];
   const rules = options.ruleSet ?? allRules;
   const ran = new Set<string>();
@@ -59,6 +61,7 @@ function runRules(config: ResolvedConfig, options: LintOptions): { diagnostics: 
     const ctx: RuleContext = {
       config,
       network,
+      analysis,
       host: options.host,
       version: config.version,
       options: options.ruleOptions?.[rule.id] ?? {},

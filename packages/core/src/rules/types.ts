@@ -7,6 +7,7 @@ import type { HostFacts } from '../host/facts';
 import type { NetworkModel } from '../model/network';
 import type { ConfigEntry, ResolvedConfig } from '../model/resolve';
 import type { ConfigDocument } from '../syntax/tree';
+import type { ConfigAnalysis } from './analysis';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -84,6 +85,8 @@ export interface Report {
 export interface RuleContext {
   config: ResolvedConfig;
   network: NetworkModel;
+  /** Facts several rules share (network entries by subkey, parsed addresses...), computed once per lint run. */
+  analysis: ConfigAnalysis;
   host: HostFacts | undefined;
   version: LxcVersion;
   /** Options for this rule from the project configuration (rule-specific). */

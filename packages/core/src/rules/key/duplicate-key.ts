@@ -2,12 +2,14 @@ import { q } from '../../util/quote';
 import type { ConfigEntry } from '../../model/resolve';
 import { defineRule, lineRange } from '../types';
 
+const NOT_OVERWRITING = new Set(['lxc.include', 'lxc.net', 'lxc.cgroup2', 'lxc.cgroup', 'lxc.hook', 'lxc.prlimit', 'lxc.sysctl', 'lxc.proc']);
+
 /** Keys whose repeats do not simply overwrite: lists, merges, and the network keys (handled per interface). */
 function overwrites(entry: ConfigEntry): boolean {
   const info = entry.match?.info;
   if (!info || info.multi || info.status !== 'current') return false;
   if (entry.match!.netIndex !== undefined) return entry.match!.netSubkey !== 'type';
-  return !['lxc.include', 'lxc.net', 'lxc.cgroup2', 'lxc.cgroup', 'lxc.hook', 'lxc.prlimit', 'lxc.sysctl', 'lxc.proc'].includes(info.key);
+  return !NOT_OVERWRITING.has(info.key);
 }
 
 export default defineRule({
@@ -35,7 +37,7 @@ export default defineRule({
       }
       const prev = last.get(entry.key);
       // A later `type` line wipes the interface, which resets what counts as set before it.
-      const iface = entry.match?.netIndex !== undefined ? ctx.network.interfaceOf.get(entry) : undefined;
+      const iface = prev && entry.match?.netIndex !== undefined ? ctx.network.interfaceOf.get(entry) : undefined;
       const wiped = prev && iface?.wiped.some((w) => w.entry === prev);
       // Overriding what an included file set is the normal way to customise it: only repeats within one file count.
       // The same line applied twice (a file included twice) is not a second assignment anyone wrote.

@@ -20,7 +20,12 @@ export default defineRule({
     for (const entry of ctx.config.entries) {
       const info = entry.match?.info;
       const key = entry.key;
-      if (!(info?.status === 'legacy' || key.startsWith('lxc.network.') || key === 'lxc.network' || key.startsWith('lxc.limit.'))) continue;
+      // Index 4 ('n', 'l') and 7 ('w') first: startsWith is slow on the sliced strings keys are, and most keys are
+      // neither (`lxc.net.0.*` has '.' at 7).
+      const c4 = key.charCodeAt(4);
+      const legacyFamily = (c4 === 110 && ((key.charCodeAt(7) === 119 && key.startsWith('lxc.network.')) || key === 'lxc.network'))
+        || (c4 === 108 && key.startsWith('lxc.limit.'));
+      if (!(info?.status === 'legacy' || legacyFamily)) continue;
       const iface = ctx.network.interfaceOf.get(entry);
       const modern = entry.match ? modernKeyFor(entry.match, key, iface?.index) : undefined;
       const r = keyRange(entry);

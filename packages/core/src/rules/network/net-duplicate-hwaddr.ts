@@ -1,6 +1,6 @@
 import { interfaceLabel, netEntry, type NetworkInterface } from '../../model/network';
 import type { ConfigEntry } from '../../model/resolve';
-import { canonicalMac, convertMac } from '../../net/mac';
+import { canonicalMac } from '../../net/mac';
 import { q } from '../../util/quote';
 import { defineRule, valueRange } from '../types';
 import { knownType } from './util';
@@ -20,20 +20,23 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.hwaddr = 00:16:3e:00:00:01\nlxc.net.1.type = veth\nlxc.net.1.hwaddr = 00:16:3e:00:00:02',
   },
   check(ctx) {
-    const first = new Map<string, { iface: NetworkInterface; entry: ConfigEntry }>();
+    const first = new Map<number, { iface: NetworkInterface; entry: ConfigEntry }>();
     for (const iface of ctx.network.interfaces) {
       const type = knownType(iface);
       if (type === 'empty' || type === 'none') continue;
       const entry = netEntry(iface, 'hwaddr');
       if (!entry || /[xX]/.test(entry.value)) continue;
-      const mac = convertMac(entry.value);
+      const mac = ctx.analysis.mac(entry);
       if (!mac.ok || mac.bytes.length !== 6) continue;
-      const canon = canonicalMac(entry.value, mac.bytes);
-      const prev = first.get(canon);
+      // Without x digits the canonical text is the octets in lower-case hex: equal octets, equal text.
+      const b = mac.bytes;
+      const key = ((b[0]!.value * 256 + b[1]!.value) * 256 + b[2]!.value) * 2 ** 24 + ((b[3]!.value << 16) | (b[4]!.value << 8) | b[5]!.value);
+      const prev = first.get(key);
       if (!prev) {
-        first.set(canon, { iface, entry });
+        first.set(key, { iface, entry });
         continue;
       }
+      const canon = canonicalMac(entry.value, mac.bytes);
       ctx.report({
         doc: entry.doc,
         ...valueRange(entry),

@@ -1,6 +1,6 @@
 import { interfaceLabel, netEntry, type NetworkInterface } from '../../model/network';
 import type { ConfigEntry } from '../../model/resolve';
-import { parseGatewayValue, parseIPv4AddressValue, parseIPv6AddressValue } from '../../net/address';
+import { parseGatewayValue } from '../../net/address';
 import { bytesEqual, formatIPv4, formatIPv6, isIPv6LinkLocal, parseIPv4, parseIPv6, samePrefix } from '../../net/inet';
 import { q } from '../../util/quote';
 import { defineRule, valueRange, type RuleContext } from '../types';
@@ -23,10 +23,10 @@ function parseError(ctx: RuleContext, entry: ConfigEntry, family: 4 | 6): void {
 }
 
 /** Addresses (with their prefix) of one family on the interface, as LXC will assign them. */
-function addresses(iface: NetworkInterface, family: 4 | 6): Array<{ addr: Uint8Array; prefix: number }> {
+function addresses(ctx: RuleContext, iface: NetworkInterface, family: 4 | 6): Array<{ addr: Uint8Array; prefix: number }> {
   const out: Array<{ addr: Uint8Array; prefix: number }> = [];
-  for (const e of iface.keys.get(`ipv${family}.address`) ?? []) {
-    const p = family === 4 ? parseIPv4AddressValue(e.value) : parseIPv6AddressValue(e.value);
+  for (const e of iface.keys.get(family === 4 ? 'ipv4.address' : 'ipv6.address') ?? []) {
+    const p = family === 4 ? ctx.analysis.ipv4Address(e) : ctx.analysis.ipv6Address(e);
     if (p.ok) out.push({ addr: p.value.addr, prefix: p.value.prefix });
   }
   return out;
@@ -71,7 +71,7 @@ function checkInterface(ctx: RuleContext, iface: NetworkInterface, family: 4 | 6
     ctx.report({ doc: entry.doc, ...valueRange(entry), message: `${q(entry.key)} needs the interface brought up, but ${label} has no \`flags = up\`: the container fails to start ("Cannot add ipv${family} gateway ... when not bringing up the interface")` });
     return;
   }
-  const own = addresses(iface, family);
+  const own = addresses(ctx, iface, family);
   const gw = lastValue?.kind === 'address' && !dev ? lastValue.addr : undefined;
   if (own.length === 0) {
     if (family === 6 && gw && isIPv6LinkLocal(gw)) return; // a link-local gateway needs no address

@@ -1,4 +1,3 @@
-import { convertMac } from '../../net/mac';
 import { q } from '../../util/quote';
 import { defineRule, valueRange } from '../types';
 import { isEffective, parsedEntries, valuePartRange } from './util';
@@ -23,7 +22,7 @@ export default defineRule({
       if (!isEffective(ctx, n) || n.iface!.type === 'empty' || n.iface!.type === 'none') continue;
       const { entry } = n;
       const value = entry.value;
-      const mac = convertMac(value);
+      const mac = ctx.analysis.mac(entry);
       if (!mac.ok) {
         const ch = value[mac.at]!;
         ctx.report({

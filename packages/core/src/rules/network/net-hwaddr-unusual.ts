@@ -1,4 +1,4 @@
-import { convertMac, isMulticastMac, isZeroMac, macRandomness } from '../../net/mac';
+import { isMulticastMac, isZeroMac, macRandomness } from '../../net/mac';
 import { q } from '../../util/quote';
 import { defineRule, valueRange } from '../types';
 import { isEffective, parsedEntries } from './util';
@@ -22,7 +22,7 @@ export default defineRule({
     for (const n of parsedEntries(ctx, ['hwaddr'])) {
       if (!isEffective(ctx, n) || n.iface!.type === 'empty' || n.iface!.type === 'none') continue;
       const { entry } = n;
-      const mac = convertMac(entry.value);
+      const mac = ctx.analysis.mac(entry);
       // Fewer than six octets is a format problem (net-hwaddr-format), not an unusual address.
       if (!mac.ok || mac.bytes.length < 6) continue;
       const shown = q(entry.value);

@@ -1,5 +1,4 @@
-import { parseIPv4AddressValue } from '../../net/address';
-import { formatIPv4, parseIPv6, withHostBits, bytesEqual } from '../../net/inet';
+import { formatIPv4, parseIPv6, withHostBits } from '../../net/inet';
 import { q } from '../../util/quote';
 import { defineRule, valueRange } from '../types';
 import { isEffective, parsedEntries, valuePartRange } from './util';
@@ -33,8 +32,7 @@ export default defineRule({
     for (const n of parsedEntries(ctx, ['ipv4.address'])) {
       const { entry } = n;
       const value = entry.value;
-      const key = q(entry.key);
-      const p = parseIPv4AddressValue(value);
+      const p = ctx.analysis.ipv4Address(entry);
       if (!p.ok) {
         const e = p.error;
         const space = value.indexOf(' ');
@@ -42,20 +40,20 @@ export default defineRule({
         const addrEnd = slash >= 0 && (space < 0 || slash < space) ? slash : space >= 0 ? space : value.length;
         switch (e.kind) {
           case 'address':
-            ctx.report({ doc: entry.doc, ...valuePartRange(entry, 0, addrEnd), message: `Invalid IPv4 address ${q(e.text)} in ${key}${ipv4Hint(e.text)}: LXC refuses to load the config` });
+            ctx.report({ doc: entry.doc, ...valuePartRange(entry, 0, addrEnd), message: `Invalid IPv4 address ${q(e.text)} in ${q(entry.key)}${ipv4Hint(e.text)}: LXC refuses to load the config` });
             break;
           case 'broadcast': {
             const hint = /^\s/.test(e.text) ? ' (put exactly one space before the broadcast address)' : ipv4Hint(e.text);
-            ctx.report({ doc: entry.doc, ...valuePartRange(entry, space + 1, value.length), message: `Invalid IPv4 broadcast address ${q(e.text)} in ${key}${hint}: LXC refuses to load the config` });
+            ctx.report({ doc: entry.doc, ...valuePartRange(entry, space + 1, value.length), message: `Invalid IPv4 broadcast address ${q(e.text)} in ${q(entry.key)}${hint}: LXC refuses to load the config` });
             break;
           }
           case 'prefix': {
             const hint = /\s/.test(e.text) ? ' (separate a broadcast address with exactly one space)' : e.text === '' ? ' (nothing after "/")' : '';
-            ctx.report({ doc: entry.doc, ...valuePartRange(entry, slash + 1, slash + 1 + e.text.length), message: `Invalid IPv4 prefix ${q(e.text)} in ${key}${hint}: it must be a number from 0 to 32, LXC refuses to load the config` });
+            ctx.report({ doc: entry.doc, ...valuePartRange(entry, slash + 1, slash + 1 + e.text.length), message: `Invalid IPv4 prefix ${q(e.text)} in ${q(entry.key)}${hint}: it must be a number from 0 to 32, LXC refuses to load the config` });
             break;
           }
           case 'prefix-range':
-            ctx.report({ doc: entry.doc, ...valuePartRange(entry, slash + 1, slash + 1 + e.text.length), message: `IPv4 prefix /${e.value} in ${key} is above 32: LXC refuses to load the config` });
+            ctx.report({ doc: entry.doc, ...valuePartRange(entry, slash + 1, slash + 1 + e.text.length), message: `IPv4 prefix /${e.value} in ${q(entry.key)} is above 32: LXC refuses to load the config` });
             break;
         }
         continue;
@@ -64,16 +62,25 @@ export default defineRule({
       const a = p.value;
       // /31 and /32 have no network or broadcast address.
       if (a.prefix > 30) continue;
-      const net = withHostBits(a.addr, a.prefix, 0);
-      const bcast = withHostBits(a.addr, a.prefix, 1);
-      const which = bytesEqual(a.addr, net) ? 'network' : bytesEqual(a.addr, bcast) ? 'broadcast' : undefined;
+      // The same test as comparing the address with its network and broadcast address, without building them.
+      const which = hostBitsAre(a.addr, a.prefix, 0) ? 'network' : hostBitsAre(a.addr, a.prefix, 1) ? 'broadcast' : undefined;
       if (!which) continue;
+      const net = withHostBits(a.addr, a.prefix, 0);
       ctx.report({
         doc: entry.doc,
         ...valueRange(entry),
         severity: 'warning',
-        message: `${formatIPv4(a.addr)} is the ${which} address of ${formatIPv4(net)}/${a.prefix} (${key}${a.prefixText === undefined ? `, prefix /${a.prefix} derived by LXC` : ''}): it does not work as the container's address`,
+        message: `${formatIPv4(a.addr)} is the ${which} address of ${formatIPv4(net)}/${a.prefix} (${q(entry.key)}${a.prefixText === undefined ? `, prefix /${a.prefix} derived by LXC` : ''}): it does not work as the container's address`,
       });
     }
   },
 });
+
+/** Whether every bit after `prefix` is `bit`, i.e. bytesEqual(addr, withHostBits(addr, prefix, bit)). */
+function hostBitsAre(addr: Uint8Array, prefix: number, bit: 0 | 1): boolean {
+  for (let i = prefix; i < addr.length * 8; i++) {
+    const set = (addr[i >> 3]! & (0x80 >> (i & 7))) !== 0;
+    if (set !== (bit === 1)) return false;
+  }
+  return true;
+}

@@ -1,4 +1,4 @@
-import { intendedIPv4Prefix, parseIPv4AddressValue } from '../../net/address';
+import { intendedIPv4Prefix } from '../../net/address';
 import { formatIPv4 } from '../../net/inet';
 import { q } from '../../util/quote';
 import { defineRule, valueRange } from '../types';
@@ -22,7 +22,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const { entry } of parsedEntries(ctx, ['ipv4.address'])) {
-      const p = parseIPv4AddressValue(entry.value);
+      const p = ctx.analysis.ipv4Address(entry);
       if (!p.ok || p.value.prefixText !== undefined) continue;
       const a = p.value;
       const used = a.prefix;

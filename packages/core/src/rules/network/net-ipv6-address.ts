@@ -1,4 +1,3 @@
-import { parseIPv6AddressValue } from '../../net/address';
 import { parseIPv4 } from '../../net/inet';
 import { q } from '../../util/quote';
 import { defineRule, valueRange } from '../types';
@@ -33,16 +32,15 @@ export default defineRule({
     for (const n of parsedEntries(ctx, ['ipv6.address'])) {
       const { entry } = n;
       const value = entry.value;
-      const key = q(entry.key);
       const slash = value.indexOf('/');
-      const p = parseIPv6AddressValue(value);
+      const p = ctx.analysis.ipv6Address(entry);
       if (!p.ok) {
         const e = p.error;
         if (e.kind === 'prefix') {
           const hint = e.text === '' ? ' (nothing after "/")' : /\s/.test(e.text) ? ' (nothing may follow the prefix)' : '';
-          ctx.report({ doc: entry.doc, ...valuePartRange(entry, slash + 1, value.length), message: `Invalid IPv6 prefix ${q(e.text)} in ${key}${hint}: it must be a number, LXC refuses to load the config` });
+          ctx.report({ doc: entry.doc, ...valuePartRange(entry, slash + 1, value.length), message: `Invalid IPv6 prefix ${q(e.text)} in ${q(entry.key)}${hint}: it must be a number, LXC refuses to load the config` });
         } else {
-          ctx.report({ doc: entry.doc, ...valuePartRange(entry, 0, slash >= 0 ? slash : value.length), message: `Invalid IPv6 address ${q(e.text)} in ${key}${ipv6Hint(e.text)}: LXC refuses to load the config` });
+          ctx.report({ doc: entry.doc, ...valuePartRange(entry, 0, slash >= 0 ? slash : value.length), message: `Invalid IPv6 address ${q(e.text)} in ${q(entry.key)}${ipv6Hint(e.text)}: LXC refuses to load the config` });
         }
         continue;
       }
@@ -53,8 +51,8 @@ export default defineRule({
         doc: entry.doc,
         ...(slash >= 0 ? valuePartRange(entry, slash + 1, value.length) : valueRange(entry)),
         ...(sent > 128
-          ? { message: `IPv6 prefix /${p.value.prefix} in ${key} is above 128: LXC loads it, but the kernel refuses it and the container fails to start` }
-          : { severity: 'warning' as const, message: `IPv6 prefix /${p.value.prefix} in ${key} is above 128: the kernel gets it as one byte and uses /${sent}` }),
+          ? { message: `IPv6 prefix /${p.value.prefix} in ${q(entry.key)} is above 128: LXC loads it, but the kernel refuses it and the container fails to start` }
+          : { severity: 'warning' as const, message: `IPv6 prefix /${p.value.prefix} in ${q(entry.key)} is above 128: the kernel gets it as one byte and uses /${sent}` }),
       });
     }
   },

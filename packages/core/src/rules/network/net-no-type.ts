@@ -16,11 +16,12 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.link = lxcbr0\nlxc.net.1.type = veth\nlxc.net.1.link = lxcbr1',
   },
   check(ctx) {
+    let rejected: Set<unknown> | undefined;
     for (const iface of ctx.network.interfaces) {
       if (iface.type !== undefined || iface.legacy) continue;
       // Entries LXC refused (type-specific keys) are load errors already; they define nothing.
-      const rejected = new Set(ctx.network.problems.map((p) => p.entry));
-      const first = iface.entries.find((e) => !rejected.has(e));
+      const refused = (rejected ??= new Set(ctx.network.problems.map((p) => p.entry)));
+      const first = iface.entries.find((e) => !refused.has(e));
       if (!first) continue;
       // A lone `name = lo` really is a loopback interface: it starts, just say what it is.
       const name = netEntry(iface, 'name');

@@ -1,7 +1,7 @@
 import { NETWORK_TYPES } from '../../catalog/types';
 import { q } from '../../util/quote';
 import { defineRule, valueRange } from '../types';
-import { closestWord, netEntries } from './util';
+import { closestWord } from './util';
 
 export default defineRule({
   id: 'net-type-invalid',
@@ -19,12 +19,11 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.link = lxcbr0',
   },
   check(ctx) {
-    for (const { entry, sub, iface } of netEntries(ctx)) {
-      if (sub !== 'type') continue;
+    for (const { entry, iface } of ctx.analysis.netEntriesOf('type')) {
       const value = entry.value;
       if (value === '') {
         // On an undefined interface this is net-clear-undefined; only a live wipe matters here.
-        if (!iface || iface.legacy || iface.typeEntry !== entry || !ctx.network.interfaces.includes(iface)) continue;
+        if (!iface || iface.legacy || iface.typeEntry !== entry || !ctx.analysis.isLive(iface)) continue;
         ctx.report({
           doc: entry.doc,
           ...valueRange(entry),

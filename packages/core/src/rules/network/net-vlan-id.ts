@@ -55,26 +55,25 @@ export default defineRule({
   check(ctx) {
     for (const n of parsedEntries(ctx, ['vlan.id', 'veth.vlan.id', 'veth.vlan.tagged.id'])) {
       const { entry, sub } = n;
-      const key = q(entry.key);
       if (sub === 'veth.vlan.id' && entry.value === 'none') continue;
       const id = getU16(entry.value);
       const r = valueRange(entry);
       if (!id.ok) {
         const range = sub === 'vlan.id' ? '0-65535' : sub === 'veth.vlan.id' ? `0-${VLAN_MAX} or "none"` : `0-${VLAN_MAX}`;
-        ctx.report({ doc: entry.doc, ...r, message: `Invalid VLAN id ${q(entry.value)} for ${key}: it must be a number (${range}); LXC refuses to load the config` });
+        ctx.report({ doc: entry.doc, ...r, message: `Invalid VLAN id ${q(entry.value)} for ${q(entry.key)}: it must be a number (${range}); LXC refuses to load the config` });
         continue;
       }
       if (sub !== 'vlan.id' && id.value > BigInt(VLAN_MAX)) {
-        ctx.report({ doc: entry.doc, ...r, message: `VLAN id ${id.value}${octalNote(entry, id.value)} for ${key} is above ${VLAN_MAX}: LXC refuses to load the config` });
+        ctx.report({ doc: entry.doc, ...r, message: `VLAN id ${id.value}${octalNote(entry, id.value)} for ${q(entry.key)} is above ${VLAN_MAX}: LXC refuses to load the config` });
         continue;
       }
       if (!isEffective(ctx, n)) continue;
       if (sub === 'vlan.id' && id.value > BigInt(VLAN_MAX)) {
-        ctx.report({ doc: entry.doc, ...r, message: `VLAN id ${id.value}${octalNote(entry, id.value)} for ${key} is above ${VLAN_MAX}: LXC loads it, but the kernel refuses to create the VLAN and the container fails to start` });
+        ctx.report({ doc: entry.doc, ...r, message: `VLAN id ${id.value}${octalNote(entry, id.value)} for ${q(entry.key)} is above ${VLAN_MAX}: LXC loads it, but the kernel refuses to create the VLAN and the container fails to start` });
         continue;
       }
       if (isNonDecimal(entry.value) === 'octal') {
-        ctx.report({ doc: entry.doc, ...r, severity: 'warning', message: `VLAN id ${q(entry.value)} for ${key} starts with 0, so LXC reads it as octal: VLAN ${id.value}; write ${q(String(id.value))} if that is what you mean` });
+        ctx.report({ doc: entry.doc, ...r, severity: 'warning', message: `VLAN id ${q(entry.value)} for ${q(entry.key)} starts with 0, so LXC reads it as octal: VLAN ${id.value}; write ${q(String(id.value))} if that is what you mean` });
       }
     }
     for (const iface of ctx.network.interfaces) {

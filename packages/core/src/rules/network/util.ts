@@ -1,42 +1,30 @@
 /** Shared helpers for the network rules: which entries are network settings, and ranges inside values. */
 import { NETWORK_TYPES } from '../../catalog/types';
 import { netSubkeyOf, type NetworkInterface } from '../../model/network';
+import type { NetEntry } from '../analysis';
 import type { ConfigEntry } from '../../model/resolve';
 import type { RuleContext } from '../types';
 import { valueRange } from '../types';
 import { suggest } from '../../util/suggest';
 
-export interface NetEntry {
-  entry: ConfigEntry;
-  /** The modern subkey (`ipv4.address` for legacy `lxc.network.ipv4`). */
-  sub: string;
-  /** The interface it applied to; undefined when it applied to none (a load error of its own). */
-  iface: NetworkInterface | undefined;
-}
+export type { NetEntry } from '../analysis';
 
-/** Every network subkey assignment (modern and legacy) in evaluation order. */
-export function netEntries(ctx: RuleContext): NetEntry[] {
-  const out: NetEntry[] = [];
-  for (const entry of ctx.config.entries) {
-    const sub = netSubkeyOf(entry);
-    if (sub === undefined) continue;
-    out.push({ entry, sub, iface: ctx.network.interfaceOf.get(entry) });
-  }
-  return out;
+/** Every network subkey assignment (modern and legacy) in evaluation order (computed once per lint run). */
+export function netEntries(ctx: RuleContext): readonly NetEntry[] {
+  return ctx.analysis.netEntries();
 }
 
 /**
  * Entries whose setter never looked at the value: a type-specific key set while the interface had
  * another type fails on the type check first (net-key-wrong-type reports those).
  */
-export function rejectedForType(ctx: RuleContext): Set<ConfigEntry> {
-  return new Set(ctx.network.problems.filter((p) => p.kind === 'type-mismatch').map((p) => p.entry));
+export function rejectedForType(ctx: RuleContext): ReadonlySet<ConfigEntry> {
+  return ctx.analysis.rejectedForType();
 }
 
 /** Entries whose value liblxc's setter actually parsed (non-empty, not rejected for the type). */
-export function parsedEntries(ctx: RuleContext, subs: readonly string[]): NetEntry[] {
-  const rejected = rejectedForType(ctx);
-  return netEntries(ctx).filter((n) => subs.includes(n.sub) && n.entry.value !== '' && !rejected.has(n.entry));
+export function parsedEntries(ctx: RuleContext, subs: readonly string[]): readonly NetEntry[] {
+  return ctx.analysis.parsedEntries(subs);
 }
 
 /** A valid type value (the interface then starts with that type's rules). */
@@ -70,7 +58,7 @@ export function closestWord(word: string, candidates: readonly string[]): string
  * and the entry was neither replaced, cleared nor wiped. Start-time rules only look at these.
  */
 export function isEffective(ctx: RuleContext, n: NetEntry): boolean {
-  return n.iface !== undefined && ctx.network.interfaces.includes(n.iface) && (n.iface.keys.get(n.sub)?.includes(n.entry) ?? false);
+  return ctx.analysis.isEffective(n);
 }
 
 /** Document offset of position `at` inside an entry's value (for insertions). */

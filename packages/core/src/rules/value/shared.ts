@@ -3,19 +3,23 @@
  * config, and turns a finding into a report on the right part of the line.
  */
 import type { ConfigEntry, ResolvedConfig } from '../../model/resolve';
-import { checkValue, isValueChecked } from '../../values/check';
+import { checkValue } from '../../values/check';
 import type { ValueFinding, ValueFindingKind } from '../../values/types';
 import { keyRange, valueRange, type Fix, type RuleContext } from '../types';
 
 const cache = new WeakMap<ResolvedConfig, Map<ConfigEntry, ValueFinding[]>>();
+/** checkValue() only reads its options: one object per encoding instead of one per entry. */
+const OPTIONS = { utf8: { encoding: 'utf8' }, latin1: { encoding: 'latin1' } } as const;
 
 function findingsByEntry(config: ResolvedConfig): Map<ConfigEntry, ValueFinding[]> {
   let map = cache.get(config);
   if (map) return map;
   map = new Map();
   for (const entry of config.entries) {
-    if (!entry.match || !isValueChecked(entry.match)) continue;
-    const list = checkValue(entry.match, entry.value, config.version, { encoding: entry.doc.encoding });
+    // checkValue() answers [] itself for the keys it does not check (isValueChecked: network keys among them);
+    // skipping the indexed network keys here only saves the call.
+    if (!entry.match || entry.match.netIndex !== undefined) continue;
+    const list = checkValue(entry.match, entry.value, config.version, OPTIONS[entry.doc.encoding] ?? { encoding: entry.doc.encoding });
     if (list.length > 0) map.set(entry, list);
   }
   cache.set(config, map);
