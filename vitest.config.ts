@@ -11,6 +11,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Builds the CLI bundle once for the tests that run it (test/cli/).
     globalSetup: ['test/cli/global-setup.ts'],
+    // The JSON report feeds the one-line summary scripts/test-all.sh prints for CI.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'coverage/vitest-report.json' },
     coverage: {
       provider: 'v8',
       include: ['packages/core/src/**/*.ts'],

@@ -18,4 +18,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 npm ci --no-audit --no-fund
-npm test
+rm -f coverage/vitest-report.json
+status=0
+npm test || status=$?
+node scripts/test-summary.mjs
+exit $status
