@@ -9,7 +9,7 @@ import { NodeFileSystem } from '../host/node-fs';
 import { countSeverities, formatResults, FORMATS, type FileResult } from '../format/index';
 import { VERSION } from '../version';
 import { parseArgs, UsageError, type CommandResult } from './args';
-import { discoverConfigs } from './discover';
+import { discoverAndReport } from './discover';
 import { FIX_FLAGS, FIX_HELP, fixSessionFrom } from './fix-files';
 import { ConfigFileError, ignorePatternFor, ProjectConfigLoader } from './project-config';
 
@@ -92,12 +92,12 @@ export async function run(argv: string[]): Promise<CommandResult> {
     return { exitCode: 2 };
   }
 
-  const { files, missing } = discoverConfigs(args.positional, args.values.get('lxcpath'));
+  const discovered = discoverAndReport(args.positional, args.values.get('lxcpath'));
+  const files = discovered.files;
   const explicit = new Set(args.positional);
   const fs = new NodeFileSystem();
   const results: FileResult[] = [];
-  let ioError = missing.length > 0;
-  for (const m of missing) process.stderr.write(`lxclint: ${m}: no such file or directory\n`);
+  let ioError = discovered.ioError;
 
   for (const file of files) {
     const isStdin = file === '-';

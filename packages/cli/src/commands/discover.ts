@@ -53,3 +53,10 @@ export function discoverConfigs(paths: string[], lxcpath: string | undefined): D
   }
   return { files: [...new Set(files)], missing };
 }
+
+/** discoverConfigs, with each missing path reported on stderr the same way for every command. */
+export function discoverAndReport(paths: string[], lxcpath: string | undefined): { files: string[]; ioError: boolean } {
+  const { files, missing } = discoverConfigs(paths, lxcpath);
+  for (const m of missing) process.stderr.write(`lxclint: ${m}: no such file or directory\n`);
+  return { files, ioError: missing.length > 0 };
+}

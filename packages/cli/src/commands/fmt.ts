@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../io/atomic-write';
 import { unifiedDiff } from '../io/diff';
 import { loadConfigFile, writeOut } from '../io/files';
 import { parseArgs, UsageError, type CommandResult } from './args';
-import { discoverConfigs } from './discover';
+import { discoverAndReport } from './discover';
 import { ConfigFileError, ProjectConfigLoader } from './project-config';
 
 const HELP = `Usage: lxclint fmt [options] [PATH...]
@@ -49,9 +49,9 @@ export async function run(argv: string[]): Promise<CommandResult> {
   if (args.flags.has('no-config') && args.values.has('config')) throw new UsageError('use either --config FILE or --no-config, not both');
   const loader = new ProjectConfigLoader();
 
-  const { files, missing } = discoverConfigs(args.positional, args.values.get('lxcpath'));
-  let ioError = missing.length > 0;
-  for (const m of missing) process.stderr.write(`lxclint: ${m}: no such file or directory\n`);
+  const discovered = discoverAndReport(args.positional, args.values.get('lxcpath'));
+  const files = discovered.files;
+  let ioError = discovered.ioError;
   if (mode === 'write' && files.includes('-')) throw new UsageError('--write cannot rewrite standard input');
 
   const wouldChange: string[] = [];

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../io/atomic-write';
 import { unifiedDiff } from '../io/diff';
 import { loadConfigFile, writeOut } from '../io/files';
 import { parseArgs, UsageError, type CommandResult } from './args';
-import { discoverConfigs } from './discover';
+import { discoverAndReport } from './discover';
 
 const HELP = `Usage: lxclint migrate [options] [PATH...]
 
@@ -41,9 +41,9 @@ export async function run(argv: string[]): Promise<CommandResult> {
   if (write && args.flags.has('dry-run')) throw new UsageError('--write and --dry-run cannot be combined');
   if (args.flags.has('no-backup') && !write) throw new UsageError('--no-backup only makes sense with --write');
 
-  const { files, missing } = discoverConfigs(args.positional, args.values.get('lxcpath'));
-  let ioError = missing.length > 0;
-  for (const m of missing) process.stderr.write(`lxclint: ${m}: no such file or directory\n`);
+  const discovered = discoverAndReport(args.positional, args.values.get('lxcpath'));
+  const files = discovered.files;
+  let ioError = discovered.ioError;
   if (write && files.includes('-')) throw new UsageError('--write cannot rewrite standard input');
 
   let changed = 0;
