@@ -53,11 +53,26 @@ export function resolveConfig(root: ConfigDocument, fs: FileSystem | undefined, 
   const result: ResolvedConfig = { root, documents: new Map([[root.uri, root]]), entries: [], includeProblems: [], version };
   const stack: string[] = [normalizePath(root.uri)];
 
+  // Files repeat a few keys many times (the parser hands out one string per distinct key, so comparing them is
+  // cheap): entries with the same key share one (never mutated) KeyMatch instead of a lookup and an object each.
+  // A small cache indexed by key length, not a Map: a file of 1,000 interfaces has thousands of keys that each
+  // occur once, and hashing each into a Map would cost more than the lookups it saves.
+  const cachedKeys: Array<string | undefined> = new Array<string | undefined>(32).fill(undefined);
+  const cachedMatches: Array<KeyMatch | undefined> = new Array<KeyMatch | undefined>(32).fill(undefined);
+  const matchOf = (key: string): KeyMatch | undefined => {
+    const slot = key.length & 31;
+    if (cachedKeys[slot] === key) return cachedMatches[slot];
+    const m = lookupKey(key, version);
+    cachedKeys[slot] = key;
+    cachedMatches[slot] = m;
+    return m;
+  };
+
   const walk = (doc: ConfigDocument, from: ConfigEntry | null): void => {
     for (const line of doc.lines) {
       if (line.kind !== 'entry' || !line.isLxc) continue;
       const entry: ConfigEntry = {
-        doc, line, key: line.key, value: line.value, match: lookupKey(line.key, version), includedFrom: from, seq: result.entries.length,
+        doc, line, key: line.key, value: line.value, match: matchOf(line.key), includedFrom: from, seq: result.entries.length,
       };
       result.entries.push(entry);
       if (line.key === 'lxc.include' && line.value !== '') include(entry);

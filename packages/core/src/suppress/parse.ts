@@ -64,11 +64,21 @@ export function parseSuppressions(doc: ConfigDocument, options: ParseSuppression
   const directives: SuppressionDirective[] = [];
   const problems: DirectiveProblem[] = [];
   const lines = doc.lines;
+  const text = doc.text;
+  // The next `#` at or after the current line's value; values come in text order, so one forward scan per file.
+  let nextHash = text.indexOf('#');
+  let lastVs = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.kind === 'entry' && line.isLxc) {
       // `lxc.x = y # lxclint-disable-next-line ...`: LXC reads that as part of the value, and so do we.
-      const value = doc.text.slice(line.valueSpan.start, line.valueSpan.end);
+      // Most values hold no `#`: skip them without slicing or a regex.
+      const vs = line.valueSpan.start;
+      // (A tree whose lines are not in text order, e.g. one built by hand, gets a fresh search.)
+      if ((nextHash !== -1 && nextHash < vs) || vs < lastVs) nextHash = text.indexOf('#', vs);
+      lastVs = vs;
+      if (nextHash === -1 || nextHash >= line.valueSpan.end) continue;
+      const value = text.slice(vs, line.valueSpan.end);
       const m = /#\s*lxclint-disable\b/.exec(value);
       if (m) {
         const start = line.valueSpan.start + m.index;

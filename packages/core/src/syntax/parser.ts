@@ -3,95 +3,36 @@
  * (no intermediate CST: it would double the allocation per line).
  *
  *   document := line* NulTail?
- *   line     := Blank | Comment | Text | Key? Equals Value?
+ *   line     := Blank | Comment | Text | Entry
  *
  * The scanner already decided where lines, keys and values are, so the grammar cannot fail on any input;
  * the parser's job is to assemble tokens and trivia into line nodes. Every line has exactly one Blank,
- * Comment, Text or Equals token, so lines need no separator token: where each line ends comes from the
- * scanner's `lineStarts` and `contentEnds` (one token less per line, the largest cost after the tree).
+ * Comment, Text or Entry token, so lines need no separator token: where each line ends comes from the
+ * scanner's `lineStarts` and `contentEnds` (one token less per line, the largest cost after the tree). An
+ * entry line is one token that carries the offsets of key, `=` and value.
  */
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { scan } from './scanner';
-import { allTokens, Blank, Comment, Equals, Key, NulTail, Text, Value } from './tokens';
+import { scan, type ScanToken } from './scanner';
+import { allTokens, Blank, Comment, Entry, NulTail, Text } from './tokens';
 import type { ConfigDocument, EntryLine, LineNode, Span, TextEncoding } from './tree';
 
 const CR = 13;
 
-class ConfigParser extends EmbeddedActionsParser {
-  private src = '';
-  private lines: LineNode[] = [];
-  private lineNo = 0;
-  private lineStarts: number[] = [];
-  private contentEnds: number[] = [];
+/**
+ * Builds the line nodes of one parse. Kept apart from the parser: chevrotain's grammar recording adds and
+ * deletes dozens of properties on the parser instance, which leaves it in V8's dictionary mode; this object's
+ * fields are plain fast properties (measured: about even with inline caches, but nothing to reset after a parse).
+ */
+class LineBuilder {
+  readonly lines: LineNode[] = [];
+  lineNo = 0;
   nulTail: Span | null = null;
-  private lineAlts: Array<{ ALT: () => void }> | undefined;
 
-  constructor() {
-    // The grammar is fixed and covered by tests; skipping chevrotain's grammar validations saves start-up time.
-    super(allTokens, { maxLookahead: 1, recoveryEnabled: false, skipValidations: true });
-    this.performSelfAnalysis();
-  }
-
-  begin(text: string, tokens: IToken[], lineStarts: number[], contentEnds: number[]): void {
-    this.src = text;
-    this.lines = [];
-    this.lineNo = 0;
-    this.lineStarts = lineStarts;
-    this.contentEnds = contentEnds;
-    this.nulTail = null;
-    this.input = tokens;
-  }
-
-  /** The lines built; drops the references to this document's text and tokens. */
-  takeLines(): LineNode[] {
-    const lines = this.lines;
-    this.lines = [];
-    this.src = '';
-    this.lineStarts = [];
-    this.contentEnds = [];
-    this.input = [];
-    return lines;
-  }
-
-  // One flat rule: chevrotain's cost is mostly per RULE invocation, so lines are alternatives, not subrules.
-  // Actions test RECORDING_PHASE instead of wrapping in ACTION(): no closure per line on the hot path.
-  document = this.RULE('document', () => {
-    this.MANY(() => {
-      // The alternatives array is built once: chevrotain's docs name re-creating it per call as a hot cost.
-      this.OR((this.lineAlts ??= [
-        {
-          ALT: () => {
-            this.CONSUME(Blank);
-            if (!this.RECORDING_PHASE) this.blankLine();
-          },
-        },
-        {
-          ALT: () => {
-            const t = this.CONSUME(Comment);
-            if (!this.RECORDING_PHASE) this.commentLine(t);
-          },
-        },
-        {
-          ALT: () => {
-            const t = this.CONSUME(Text);
-            if (!this.RECORDING_PHASE) this.textLine(t);
-          },
-        },
-        {
-          ALT: () => {
-            const key = this.OPTION(() => this.CONSUME(Key));
-            const eq = this.CONSUME(Equals);
-            const value = this.OPTION2(() => this.CONSUME(Value));
-            if (!this.RECORDING_PHASE) this.entryLine(key, eq, value);
-          },
-        },
-      ]));
-    });
-    this.OPTION3(() => {
-      const t = this.CONSUME(NulTail);
-      if (!this.RECORDING_PHASE) this.nulTail = { start: t.startOffset, end: endOf(t) };
-    });
-  });
+  constructor(
+    readonly src: string,
+    readonly lineStarts: number[],
+    readonly contentEnds: number[],
+  ) {}
 
   /** End of the current line: after its end-of-line sequence, or at its content's end for the last line. */
   private lineEnd(contentEnd: number): number {
@@ -105,14 +46,14 @@ class ConfigParser extends EmbeddedActionsParser {
     return n === 0 ? '' : n === 2 ? '\r\n' : this.src.charCodeAt(contentEnd) === CR ? '\r' : '\n';
   }
 
-  private blankLine(): void {
+  blankLine(): void {
     const start = this.lineStarts[this.lineNo]!;
     const contentEnd = this.contentEnds[this.lineNo]!;
     const end = this.lineEnd(contentEnd);
     this.push({ kind: 'blank', start, end, line: this.lineNo, contentEnd, eol: this.eolOf(contentEnd, end) });
   }
 
-  private commentLine(t: IToken): void {
+  commentLine(t: IToken): void {
     const start = this.lineStarts[this.lineNo]!;
     const contentEnd = this.contentEnds[this.lineNo]!;
     const end = this.lineEnd(contentEnd);
@@ -123,7 +64,7 @@ class ConfigParser extends EmbeddedActionsParser {
     });
   }
 
-  private textLine(t: IToken): void {
+  textLine(t: IToken): void {
     const start = this.lineStarts[this.lineNo]!;
     const contentEnd = this.contentEnds[this.lineNo]!;
     const end = this.lineEnd(contentEnd);
@@ -135,40 +76,186 @@ class ConfigParser extends EmbeddedActionsParser {
     });
   }
 
-  private entryLine(key: IToken | undefined, eq: IToken, value: IToken | undefined): void {
-    const start = this.lineStarts[this.lineNo]!;
+  entryLine(t: ScanToken): void {
+    const lineNo = this.lineNo;
+    const start = this.lineStarts[lineNo]!;
     // Blanks after the value (or after `=` when it is empty) run to the end of the line's content.
-    const contentEnd = this.contentEnds[this.lineNo]!;
+    const contentEnd = this.contentEnds[lineNo]!;
     const end = this.lineEnd(contentEnd);
-    const keyStart = key ? key.startOffset : eq.startOffset;
-    const keyText = key ? key.image : '';
-    const valueStart = value ? value.startOffset : eq.startOffset + 1;
-    const valueEnd = value ? endOf(value) : valueStart;
-    const raw = value ? value.image : '';
-    let stripped = raw;
+    const src = this.src;
+    const keyStart = t.startOffset;
+    const keyEnd = t.keyEnd;
+    const keyText = internKey(src, keyStart, keyEnd);
+    const valueStart = t.valueStart;
+    const valueEnd = t.valueEnd;
+    let value = '';
     let quote: EntryLine['quote'] = null;
-    const q = raw.charCodeAt(0);
-    if (raw.length >= 2 && (q === 34 || q === 39) && raw.charCodeAt(raw.length - 1) === q) {
-      stripped = raw.slice(1, -1);
-      quote = q === 34 ? '"' : "'";
+    if (valueEnd > valueStart) {
+      // One matching pair of outer quotes is stripped (liblxc's setters see the text between them).
+      const q = src.charCodeAt(valueStart);
+      if (valueEnd - valueStart >= 2 && (q === 34 || q === 39) && src.charCodeAt(valueEnd - 1) === q) {
+        value = src.slice(valueStart + 1, valueEnd - 1);
+        quote = q === 34 ? '"' : "'";
+      } else {
+        value = src.slice(valueStart, valueEnd);
+      }
     }
     this.push({
-      kind: 'entry', start, end, line: this.lineNo, contentEnd, eol: this.eolOf(contentEnd, end),
+      kind: 'entry', start, end, line: lineNo, contentEnd, eol: this.eolOf(contentEnd, end),
       indent: { start, end: keyStart },
-      keySpan: { start: keyStart, end: key ? endOf(key) : keyStart },
-      equals: eq.startOffset,
+      keySpan: { start: keyStart, end: keyEnd },
+      equals: t.equals,
       valueSpan: { start: valueStart, end: valueEnd },
       key: keyText,
-      value: stripped,
+      value,
       quote,
       isLxc: keyText.startsWith('lxc.'),
     });
+  }
+
+  nul(t: IToken): void {
+    this.nulTail = { start: t.startOffset, end: endOf(t) };
   }
 
   private push(node: LineNode): void {
     this.lines.push(node);
     this.lineNo++;
   }
+}
+
+/**
+ * The builder of the parse under way; null while chevrotain records the grammar (its recording run calls the
+ * actions too, and they must not build anything) and between parses (so no document is kept alive).
+ */
+let builder: LineBuilder | null = null;
+
+class ConfigParser extends EmbeddedActionsParser {
+  private lineAlts: Array<{ ALT: () => void }> | undefined;
+
+  constructor() {
+    // The grammar is fixed and covered by tests; skipping chevrotain's grammar validations saves start-up time.
+    super(allTokens, { maxLookahead: 1, recoveryEnabled: false, skipValidations: true });
+    this.performSelfAnalysis();
+  }
+
+  /** Runs the grammar over one document's tokens, building its lines with `b`. Throws on an internal error. */
+  run(tokens: IToken[], b: LineBuilder): void {
+    this.input = tokens;
+    builder = b;
+    try {
+      this.document();
+      if (this.errors.length > 0) {
+        // Unreachable by construction (the scanner only emits sequences the grammar accepts); fail loudly in tests.
+        throw new Error(`internal parser error: ${this.errors[0]!.message}`);
+      }
+    } finally {
+      builder = null;
+      // Drop the reference to this document's tokens.
+      this.input = [];
+    }
+  }
+
+  // One flat rule: chevrotain's cost is mostly per RULE invocation, so lines are alternatives, not subrules.
+  // Actions check for a builder instead of wrapping in ACTION() (no closure per line on the hot path) or
+  // reading RECORDING_PHASE (a slow property of this instance, see LineBuilder).
+  document = this.RULE('document', () => {
+    this.MANY(() => {
+      // The alternatives array is built once: chevrotain's docs name re-creating it per call as a hot cost.
+      this.OR((this.lineAlts ??= [
+        {
+          ALT: () => {
+            this.CONSUME(Blank);
+            if (builder !== null) builder.blankLine();
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(Comment);
+            if (builder !== null) builder.commentLine(t);
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(Text);
+            if (builder !== null) builder.textLine(t);
+          },
+        },
+        {
+          ALT: () => {
+            const t = this.CONSUME(Entry);
+            if (builder !== null) builder.entryLine(t as ScanToken);
+          },
+        },
+      ]));
+    });
+    this.OPTION(() => {
+      const t = this.CONSUME(NulTail);
+      if (builder !== null) builder.nul(t);
+    });
+  });
+}
+
+/**
+ * Keys handed out once per distinct text: a file repeats a few dozen keys thousands of times, and a fresh
+ * slice per line is a V8 sliced string, which makes every Map lookup and comparison keyed by it several times
+ * slower (resolve's `lookupKey`, the model, the rules). The table maps a hash of the key's characters to the
+ * canonical string of the last key seen twice with that hash; a hit is verified against the text, so a
+ * collision only costs a slice. A key seen once is only remembered by its offsets in the text being parsed
+ * (files like one with 1,000 interfaces have thousands of keys that never repeat: copying each would cost more
+ * than it saves). Shared across parses and bounded (1024 slots): the same key in another file is the same
+ * string too, and the table never points into a document's text.
+ */
+const INTERN_SLOTS = 1024;
+const internTable: Array<string | undefined> = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
+/** Per slot, a key seen once in the current parse: its start offset (-1: none) and the parse it was seen in. */
+const pendingStart = new Int32Array(INTERN_SLOTS).fill(-1);
+const pendingParse = new Int32Array(INTERN_SLOTS);
+let parseCount = 0;
+
+function internKey(src: string, start: number, end: number): string {
+  const len = end - start;
+  if (len === 0) return '';
+  // Long keys are rare and unlikely to repeat; not worth a slot.
+  if (len > 64) return src.slice(start, end);
+  // A few characters that tell common keys apart (the last two, the middle, the index of `lxc.net.N.`); keys
+  // that share them only share a slot, which costs the loser a slice.
+  let h = Math.imul(len, 0x9e3779b1) ^ src.charCodeAt(end - 1);
+  h = Math.imul(h, 31) + src.charCodeAt(end - 2 >= start ? end - 2 : start);
+  h = Math.imul(h, 31) + src.charCodeAt(start + (len >> 1));
+  h = Math.imul(h, 31) + (len > 8 ? src.charCodeAt(start + 8) : 0);
+  const slot = (h ^ (h >>> 11) ^ (h >>> 21)) & (INTERN_SLOTS - 1);
+  const cand = internTable[slot];
+  if (cand !== undefined && cand.length === len && src.startsWith(cand, start)) return cand;
+  const seen = pendingStart[slot]!;
+  if (seen !== -1 && pendingParse[slot] === parseCount && sameText(src, seen, start, len)) {
+    // Second sighting: make the canonical copy.
+    const canonical = flatCopy(src.slice(start, end));
+    internTable[slot] = canonical;
+    pendingStart[slot] = -1;
+    return canonical;
+  }
+  pendingStart[slot] = start;
+  pendingParse[slot] = parseCount;
+  return src.slice(start, end);
+}
+
+/** Whether src[a, a + len) equals src[b, b + len) (the range at a ends before the text's end by construction). */
+function sameText(src: string, a: number, b: number, len: number): boolean {
+  if (a + len > src.length) return false;
+  for (let i = 0; i < len; i++) if (src.charCodeAt(a + i) !== src.charCodeAt(b + i)) return false;
+  return true;
+}
+
+/**
+ * A copy of `s` that does not point into the document text: V8 keeps an object's property names as
+ * internalised (flat, unique) strings, so the key read back from one is the canonical copy, which also lets
+ * the document text be freed while the key is still in the table.
+ */
+function flatCopy(s: string): string {
+  const o: Record<string, number> = Object.create(null) as Record<string, number>;
+  o[s] = 0;
+  for (const k in o) return k;
+  return s;
 }
 
 let shared: ConfigParser | undefined;
@@ -184,13 +271,10 @@ export function parseConfig(text: string, options: ParseOptions = {}): ConfigDoc
   const { tokens, lineStarts, contentEnds } = scan(text);
   // Built on first use, not at import time: keeps `lxclint --help` and other paths that never parse cheap.
   const parser = (shared ??= new ConfigParser());
-  parser.begin(text, tokens, lineStarts, contentEnds);
-  parser.document();
-  if (parser.errors.length > 0) {
-    // Unreachable by construction (the scanner only emits sequences the grammar accepts); fail loudly in tests.
-    throw new Error(`internal parser error: ${parser.errors[0]!.message}`);
-  }
-  const lines = parser.takeLines();
+  parseCount = (parseCount + 1) | 0;
+  const b = new LineBuilder(text, lineStarts, contentEnds);
+  parser.run(tokens, b);
+  const lines = b.lines;
   return {
     uri: options.uri ?? '<input>',
     text,
@@ -198,7 +282,7 @@ export function parseConfig(text: string, options: ParseOptions = {}): ConfigDoc
     bom: text.charCodeAt(0) === 0xfeff,
     invalidUtf8At: options.invalidUtf8At ?? null,
     lines,
-    nulTail: parser.nulTail,
+    nulTail: b.nulTail,
     lineStarts,
   };
 }

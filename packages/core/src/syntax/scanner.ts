@@ -10,11 +10,12 @@
  * indexOf only, so a line costs a handful of comparisons plus its token objects.
  *
  * Allocation is what the profile shows (10,000 lines → 30,000+ tokens), so: line ends are not tokens (the
- * parser reads them from `lineStarts`/`contentEnds`), and a token is a small object whose `image` is cut
- * from the text only when read (the parser reads it for keys and values only).
+ * parser reads them from `lineStarts`/`contentEnds`), an entry line is one Entry token carrying the offsets of
+ * its key, `=` and value, and a token is a small object whose `image` is cut from the text only when read
+ * (the parser never reads it: it slices keys and values itself).
  */
 import type { IToken, TokenType } from 'chevrotain';
-import { Blank, Comment, Equals, Key, NulTail, Text, Value } from './tokens';
+import { Blank, Comment, Entry, NulTail, Text } from './tokens';
 
 const TAB = 9;
 const LF = 10;
@@ -37,8 +38,14 @@ export interface ScanResult {
  * What chevrotain's parser reads of a token: its type (index) and offsets. Line/column fields are optional in
  * IToken and left out; chevrotain only needs them for error messages, and this grammar cannot fail.
  */
-class ScanToken implements IToken {
+export class ScanToken implements IToken {
   readonly tokenTypeIdx: number;
+  /** Entry tokens only (else -1): end of the trimmed key (its start is startOffset), offset of `=`. */
+  keyEnd = -1;
+  equals = -1;
+  /** Entry tokens only: the trimmed value's span (empty for `key =`, starting just after `=`). */
+  valueStart = -1;
+  valueEnd = -1;
   constructor(
     readonly tokenType: TokenType,
     readonly startOffset: number,
@@ -110,8 +117,6 @@ function scanLine(text: string, lineStart: number, contentEnd: number, out: ITok
     if (c !== SPACE && c !== TAB) break;
     keyEnd--;
   }
-  if (keyEnd > p) out.push(new ScanToken(Key, p, keyEnd - 1, text));
-  out.push(new ScanToken(Equals, eq, eq, text));
   // value mode: trim space/tab on both sides (a trailing form feed stays, as in liblxc).
   let vs = eq + 1;
   while (vs < contentEnd) {
@@ -125,7 +130,14 @@ function scanLine(text: string, lineStart: number, contentEnd: number, out: ITok
     if (c !== SPACE && c !== TAB) break;
     ve--;
   }
-  if (ve > vs) out.push(new ScanToken(Value, vs, ve - 1, text));
+  // An empty key starts at `=` (the indent runs up to it), an empty value just after it.
+  const keyStart = keyEnd > p ? p : eq;
+  const t = new ScanToken(Entry, keyStart, (ve > vs ? ve : eq + 1) - 1, text);
+  t.keyEnd = keyEnd > p ? keyEnd : eq;
+  t.equals = eq;
+  t.valueStart = ve > vs ? vs : eq + 1;
+  t.valueEnd = ve > vs ? ve : eq + 1;
+  out.push(t);
 }
 
 function isBlankRun(text: string, from: number, to: number): boolean {

@@ -64,13 +64,15 @@ const ENV_KEYS = new Set(['lxc.environment', 'lxc.environment.runtime', 'lxc.env
 export function checkValue(match: KeyMatch, value: string, version: LxcVersion = '5.0', options: CheckValueOptions = {}): ValueFinding[] {
   if (!isValueChecked(match)) return [];
   const pattern = match.info.key;
+  // Runs for every entry: answer free-text keys (lxc.mount.entry, ...) before building the findings object.
+  if (value !== '' && isFreeText(pattern)) return [];
   const f = new Findings(concreteKey(match), value);
   const encoding = options.encoding ?? 'utf8';
   if (value === '') {
     checkEmpty(pattern, f);
     return f.list;
   }
-  if (FREE_TEXT.has(pattern) || (pattern.startsWith('lxc.hook.') && pattern !== 'lxc.hook.version')) return f.list;
+  if (isFreeText(pattern)) return f.list;
   if (LOST_ERROR_KEYS.has(pattern) && lostError(f)) return f.list;
   if (pattern in BARE_CLEARS) {
     f.invalid(`only an empty value is allowed, which clears ${BARE_CLEARS[pattern]}`);
@@ -97,6 +99,11 @@ export function checkValue(match: KeyMatch, value: string, version: LxcVersion =
     checkSpecific(pattern, match, f, version, encoding);
   }
   return f.list;
+}
+
+/** Keys whose non-empty value is not checked: any text is accepted (or checked elsewhere). */
+function isFreeText(pattern: string): boolean {
+  return FREE_TEXT.has(pattern) || (pattern.startsWith('lxc.hook.') && pattern !== 'lxc.hook.version');
 }
 
 /** True when the value is one the setter ignores (reported) or rejects for that reason (reported). */
