@@ -75,6 +75,8 @@ function checkInterface(ctx: RuleContext, iface: NetworkInterface, family: 4 | 6
   const gw = lastValue?.kind === 'address' && !dev ? lastValue.addr : undefined;
   if (own.length === 0) {
     if (family === 6 && gw && isIPv6LinkLocal(gw)) return; // a link-local gateway needs no address
+    // Addresses were written but none parses: that is already an error on those lines; don't pile on.
+    if ((iface.keys.get(`ipv${family}.address`)?.length ?? 0) > 0) return;
     ctx.report({
       doc: entry.doc,
       ...valueRange(entry),
