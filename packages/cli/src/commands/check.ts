@@ -1,11 +1,12 @@
 /** `lxclint check`: lint configs and report in the chosen format. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
-  lintDocument, parseConfigBytes, type Diagnostic, type HostFacts, type LintOptions, type LxcVersion, type ProjectConfig, type ResolvedConfig,
+  isLxcVersion, lintDocument, LXC_VERSIONS, type Diagnostic, type HostFacts, type LintOptions, type LxcVersion, type ProjectConfig, type ResolvedConfig,
   type SuppressedDiagnostic,
 } from '@lxclint/core';
 import { NodeFileSystem } from '../host/node-fs';
+import { loadConfigFile } from '../io/files';
 import { countSeverities, formatResults, FORMATS, type FileResult } from '../format/index';
 import { VERSION } from '../version';
 import { parseArgs, UsageError, type CommandResult } from './args';
@@ -13,7 +14,6 @@ import { discoverAndReport } from './discover';
 import { FIX_FLAGS, FIX_HELP, fixSessionFrom } from './fix-files';
 import { ConfigFileError, ignorePatternFor, ProjectConfigLoader } from './project-config';
 
-const LXC_VERSIONS: readonly LxcVersion[] = ['5.0', '6.0', '7.0'];
 
 const HELP = `Usage: lxclint check [options] [PATH...]
 
@@ -63,10 +63,10 @@ export async function run(argv: string[]): Promise<CommandResult> {
   const maxWarnings = maxWarningsText === undefined ? -1 : /^\d+$/.test(maxWarningsText) ? Number(maxWarningsText) : NaN;
   if (!Number.isSafeInteger(maxWarnings)) throw new UsageError(`--max-warnings needs a whole number, got "${maxWarningsText}"`);
   const versionText = args.values.get('lxc-version');
-  if (versionText !== undefined && !(LXC_VERSIONS as readonly string[]).includes(versionText)) {
+  if (versionText !== undefined && !isLxcVersion(versionText)) {
     throw new UsageError(`unsupported --lxc-version "${versionText}" (one of: ${LXC_VERSIONS.join(', ')})`);
   }
-  const cliVersion = versionText as LxcVersion | undefined;
+  const cliVersion: LxcVersion | undefined = versionText;
   if (args.flags.has('host') && args.values.has('host-facts')) throw new UsageError('use either --host (live facts) or --host-facts FILE, not both');
   if (args.flags.has('no-config') && args.values.has('config')) throw new UsageError('use either --config FILE or --no-config, not both');
   const stdinName = args.values.get('stdin-filename');
@@ -118,16 +118,12 @@ export async function run(argv: string[]): Promise<CommandResult> {
       if (explicit.has(file) || isStdin) process.stderr.write(`lxclint: ${named}: ignored by "${pattern}" in ${ignoring!.source} (--no-ignore checks it)\n`);
       continue;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = isStdin ? readFileSync(0) : readFileSync(file);
-    } catch (err) {
-      process.stderr.write(`lxclint: ${isStdin ? '<stdin>' : file}: ${(err as NodeJS.ErrnoException).code ?? 'cannot read'}\n`);
+    const loaded = loadConfigFile(file, named ?? (isStdin ? '<stdin>' : file));
+    if (!loaded) {
       ioError = true;
       continue;
     }
-    const shown = named ?? '<stdin>';
-    let doc = parseConfigBytes(bytes, shown);
+    let doc = loaded.doc;
     const options: LintOptions = {
       version: cliVersion ?? project?.lxcVersion ?? '5.0',
       ...(host ? { host } : {}),

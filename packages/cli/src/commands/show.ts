@@ -1,11 +1,11 @@
 /** `lxclint show`: the effective configuration, as LXC holds it after includes, overrides, clears and type wipes. */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildNetworkModel, effectiveConfig, formatAsLiblxc, lintConfig, parseConfigBytes, resolveConfig, type LxcVersion } from '@lxclint/core';
+import { buildNetworkModel, effectiveConfig, formatAsLiblxc, isLxcVersion, lintConfig, LXC_VERSIONS, resolveConfig } from '@lxclint/core';
 import { NodeFileSystem } from '../host/node-fs';
+import { loadConfigFile } from '../io/files';
 import { parseArgs, UsageError, type CommandResult } from './args';
 
-const VERSIONS: readonly LxcVersion[] = ['5.0', '6.0', '7.0'];
 
 const HELP = `Usage: lxclint show [options] FILE
 
@@ -18,7 +18,7 @@ Options:
   --json               JSON object: key -> value, list keys as arrays
   --as-liblxc          JSON object of the values exactly as liblxc's get_config_item() prints them
                        (numbers in decimal, signals as numbers, paths simplified, lists newline-joined)
-  --lxc-version V      LXC release to read the file as: ${VERSIONS.join(', ')} (default: 5.0)
+  --lxc-version V      LXC release to read the file as: ${LXC_VERSIONS.join(', ')} (default: 5.0)
   -h, --help           Show this help
 
 Exit status: 0 shown, 1 shown but the file has errors (LXC would refuse it; see lxclint check), 2 usage or I/O error.
@@ -31,20 +31,14 @@ export async function run(argv: string[]): Promise<CommandResult> {
     return { exitCode: 0 };
   }
   if (args.positional.length !== 1) throw new UsageError('expects exactly one FILE (see --help)');
-  const version = (args.values.get('lxc-version') ?? '5.0') as LxcVersion;
-  if (!VERSIONS.includes(version)) throw new UsageError(`unknown LXC version "${version}" (one of: ${VERSIONS.join(', ')})`);
+  const version = args.values.get('lxc-version') ?? '5.0';
+  if (!isLxcVersion(version)) throw new UsageError(`unknown LXC version "${version}" (one of: ${LXC_VERSIONS.join(', ')})`);
   // A container directory means its config, as for check.
   const given = args.positional[0]!;
   const file = given !== '-' && statSync(given, { throwIfNoEntry: false })?.isDirectory() ? join(given, 'config') : given;
-  let bytes: Uint8Array;
-  try {
-    bytes = file === '-' ? readFileSync(0) : readFileSync(file);
-  } catch (err) {
-    process.stderr.write(`lxclint: ${file}: ${(err as NodeJS.ErrnoException).code ?? 'cannot read'}\n`);
-    return { exitCode: 2 };
-  }
-
-  const doc = parseConfigBytes(bytes, file === '-' ? '<stdin>' : file);
+  const loaded = loadConfigFile(file);
+  if (!loaded) return { exitCode: 2 };
+  const doc = loaded.doc;
   const config = resolveConfig(doc, new NodeFileSystem(), { version });
   const eff = effectiveConfig(config, buildNetworkModel(config));
 

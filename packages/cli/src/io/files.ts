@@ -1,4 +1,4 @@
-/** Reading configs and writing command output for fmt, migrate and the fix flags of check. */
+/** Reading configs and writing command output for the commands. */
 import { readFileSync } from 'node:fs';
 import { encodeConfigText, parseConfigBytes, type ConfigDocument, type TextEncoding } from '@lxclint/core';
 
@@ -7,13 +7,17 @@ export interface LoadedFile {
   doc: ConfigDocument;
 }
 
-/** Read and parse a config ("-" is standard input); on failure print why and return undefined. */
-export function loadConfigFile(path: string): LoadedFile | undefined {
+/**
+ * Read and parse a config ("-" is standard input, known as `uri` or "<stdin>"); on failure print why and return
+ * undefined. Every command reads its configs through this, so they all report an unreadable file the same way.
+ */
+export function loadConfigFile(path: string, uri?: string): LoadedFile | undefined {
+  const shown = uri ?? (path === '-' ? '<stdin>' : path);
   try {
     const bytes = path === '-' ? readFileSync(0) : readFileSync(path);
-    return { path, doc: parseConfigBytes(bytes, path === '-' ? '<stdin>' : path) };
+    return { path, doc: parseConfigBytes(bytes, shown) };
   } catch (err) {
-    process.stderr.write(`lxclint: ${path}: ${(err as NodeJS.ErrnoException).code ?? 'cannot read'}\n`);
+    process.stderr.write(`lxclint: ${path === '-' ? '<stdin>' : path}: ${(err as NodeJS.ErrnoException).code ?? 'cannot read'}\n`);
     return undefined;
   }
 }

@@ -23,6 +23,13 @@ export interface KeyInfo {
 /** The LXC release line a config is checked against. */
 export type LxcVersion = '5.0' | '6.0' | '7.0';
 
+/** Every release line lxclint checks against, oldest first. */
+export const LXC_VERSIONS: readonly LxcVersion[] = ['5.0', '6.0', '7.0'];
+
+export function isLxcVersion(v: unknown): v is LxcVersion {
+  return typeof v === 'string' && (LXC_VERSIONS as readonly string[]).includes(v);
+}
+
 export const NETWORK_TYPES = ['veth', 'macvlan', 'ipvlan', 'vlan', 'phys', 'empty', 'none'] as const;
 export type NetworkType = (typeof NETWORK_TYPES)[number];
 

@@ -10,14 +10,13 @@
  *
  * Validation is strict: unknown keys and unknown rule ids are errors, so a typo never silently does nothing.
  */
-import type { LxcVersion } from '../catalog/types';
+import { isLxcVersion, LXC_VERSIONS, type LxcVersion } from '../catalog/types';
 import type { RuleSetting } from '../rules/engine';
 import { suggest } from '../util/suggest';
 import { compileGlob, GlobError, matchIgnore, type CompiledGlob } from './glob';
 
 export const PROJECT_CONFIG_NAMES = ['lxclint.json', '.lxclint.json'] as const;
 
-const VERSIONS: readonly LxcVersion[] = ['5.0', '6.0', '7.0'];
 const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
 const TOP_LEVEL = ['$schema', 'lxcVersion', 'rules', 'ignore', 'format'];
 
@@ -74,8 +73,8 @@ export function validateProjectConfig(data: unknown, source: string, ruleIds: It
 
   if (data.lxcVersion !== undefined) {
     const v = data.lxcVersion;
-    if (typeof v === 'string' && (VERSIONS as readonly string[]).includes(v)) config.lxcVersion = v as LxcVersion;
-    else errors.push(`lxcVersion: ${show(v)} is not a supported LXC release; use one of ${VERSIONS.map((x) => `"${x}"`).join(', ')} (a string)`);
+    if (isLxcVersion(v)) config.lxcVersion = v;
+    else errors.push(`lxcVersion: ${show(v)} is not a supported LXC release; use one of ${LXC_VERSIONS.map((x) => `"${x}"`).join(', ')} (a string)`);
   }
 
   if (data.rules !== undefined) {
