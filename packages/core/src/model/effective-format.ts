@@ -6,18 +6,14 @@
  * `lxclint show --lxc-format`. Keys liblxc reports that the config never set are left out.
  */
 import { lxcPathSimplify, parseLogLevel, sigParse } from '../values/parsers';
-import { isArch32, LOG_LEVELS } from '../values/words';
+import { BOOLEAN_KEYS, isArch32, LOG_LEVELS, UINT_KEYS } from '../values/words';
 import { cStrtoBig, getU16, safeInt, safeUint, safeUlong } from '../values/numbers';
 import { EFFECTIVE_FAMILIES, type EffectiveConfig, type EffectiveValue } from './effective';
 
 const PAGE_SIZE = 4096n;
 
-const NUMERIC_UINT = new Set([
-  'lxc.start.auto', 'lxc.start.delay', 'lxc.tty.max', 'lxc.pty.max', 'lxc.init.uid', 'lxc.init.gid', 'lxc.autodev',
-  'lxc.ephemeral', 'lxc.no_new_privs', 'lxc.sched.core', 'lxc.seccomp.allow_nesting', 'lxc.apparmor.allow_incomplete',
-  'lxc.apparmor.allow_nesting', 'lxc.keyring.session', 'lxc.monitor.unshare', 'lxc.hook.version', 'lxc.rootfs.managed',
-  'lxc.console.rotate', 'lxc.cgroup.relative',
-]);
+/** Stored as unsigned numbers, printed in decimal. */
+const NUMERIC_UINT: ReadonlySet<string> = new Set([...BOOLEAN_KEYS, ...UINT_KEYS]);
 const PATH_KEYS = new Set(['lxc.rootfs.mount', 'lxc.init.cwd', 'lxc.mount.fstab', 'lxc.console.logfile', 'lxc.console.path', 'lxc.seccomp.profile']);
 const NULL_WHEN_EMPTY = new Set(['lxc.cgroup.dir', 'lxc.cgroup.dir.monitor', 'lxc.cgroup.dir.monitor.pivot', 'lxc.cgroup.dir.container', 'lxc.cgroup.dir.container.inner']);
 /** Printed one per line, each followed by a newline. */

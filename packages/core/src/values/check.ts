@@ -15,7 +15,7 @@ import {
 import { Findings, LOAD_FAILS, replaceFix } from './report';
 import type { CheckValueOptions, ValueFinding } from './types';
 import {
-  archNames, BOOLEAN_KEYS, LOG_LEVELS, NAMESPACES, PRLIMIT_RESOURCES, SIGRTMAX, ROOTFS_STORAGE_TYPES, SYSLOG_FACILITIES, TIME_UNITS,
+  archNames, BOOLEAN_KEYS, UINT_KEYS, LOG_LEVELS, NAMESPACES, PRLIMIT_RESOURCES, SIGRTMAX, ROOTFS_STORAGE_TYPES, SYSLOG_FACILITIES, TIME_UNITS,
 } from './words';
 
 /** The key as written, rebuilt from a match (`lxc.cgroup2.[controller]` + suffix). */
@@ -47,7 +47,6 @@ const FREE_TEXT = new Set([
   'lxc.cgroup.[controller]', 'lxc.sysctl.[parameter]', 'lxc.proc.[file]',
 ]);
 const PATH_KEYS = new Set(['lxc.console.path', 'lxc.console.logfile', 'lxc.init.cwd', 'lxc.rootfs.mount', 'lxc.seccomp.profile', 'lxc.mount.fstab', 'lxc.log.file']);
-const UINT_KEYS = new Set(['lxc.tty.max', 'lxc.pty.max', 'lxc.start.delay', 'lxc.init.uid', 'lxc.init.gid', 'lxc.monitor.unshare']);
 const SIGNAL_KEYS = new Set(['lxc.signal.halt', 'lxc.signal.reboot', 'lxc.signal.stop', 'lxc.monitor.signal.pdeath']);
 const CGROUP_DIRS = new Set(['lxc.cgroup.dir', 'lxc.cgroup.dir.monitor', 'lxc.cgroup.dir.monitor.pivot', 'lxc.cgroup.dir.container']);
 /**

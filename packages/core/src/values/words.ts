@@ -134,6 +134,11 @@ export function allowedSuffixes(pattern: string): readonly string[] | undefined 
   return undefined;
 }
 
+/** Keys read with lxc_safe_uint whose whole range is allowed. */
+export const UINT_KEYS: ReadonlySet<string> = new Set([
+  'lxc.tty.max', 'lxc.pty.max', 'lxc.start.delay', 'lxc.init.uid', 'lxc.init.gid', 'lxc.monitor.unshare',
+]);
+
 /** Keys read with lxc_safe_uint and then limited to 0 or 1. */
 export const BOOLEAN_KEYS: ReadonlySet<string> = new Set([
   'lxc.apparmor.allow_incomplete', 'lxc.apparmor.allow_nesting', 'lxc.autodev', 'lxc.cgroup.relative', 'lxc.console.rotate',
