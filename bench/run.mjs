@@ -19,7 +19,7 @@ import { generateInputs } from './gen.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
-const BIN = join(ROOT, 'packages', 'cli', 'bin', 'lxclint.js');
+const BIN = join(ROOT, 'packages', 'cli', 'bin', 'lxclint.cjs');
 const HARNESS = join(OUT, 'liblxc-load');
 
 const argv = process.argv.slice(2);
@@ -69,7 +69,7 @@ function prerequisites() {
   const gcc = run('gcc', ['--version']);
   if (gcc.error || gcc.status !== 0) fail('gcc is missing: the liblxc harness is compiled for each run (apt-get install -y gcc lxc-dev)');
   if (!existsSync('/usr/include/lxc/lxccontainer.h')) fail('lxc-dev is missing (/usr/include/lxc/lxccontainer.h): apt-get install -y lxc-dev gcc');
-  if (!existsSync(join(ROOT, 'packages', 'cli', 'dist', 'lxclint.js'))) fail('the CLI is not built: run `npm run build` (or use `npm run bench`)');
+  if (!existsSync(join(ROOT, 'packages', 'cli', 'dist', 'lxclint.cjs'))) fail('the CLI is not built: run `npm run build` (or use `npm run bench`)');
 }
 
 function buildHarness() {

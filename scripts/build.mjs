@@ -6,7 +6,7 @@
 //   dist/lxclint-<hash>.cjs        the whole CLI, minified, one file; each command's module is initialised only
 //                                  when main.ts's `import()` asks for it (esbuild keeps them lazy)
 //   dist/lxclint-<hash>.cjs.cache  V8's code cache for it, written by a training run of `check` right here
-//   dist/lxclint.js                the loader (scripts/cli-loader.mjs): runs the bundle with that cache
+//   dist/lxclint.cjs               the loader (scripts/cli-loader.cjs): runs the bundle with that cache
 // Naming the bundle and cache after the content hash means a cache never meets another source (V8's own check
 // is by length only). Every file is written under a temporary name and renamed, so a CLI started during a build
 // always finds a consistent set.
@@ -37,8 +37,8 @@ writeAtomic(join(outdir, `${name}.map`), map);
 writeAtomic(join(outdir, name), `${code}//# sourceMappingURL=${name}.map\n`);
 
 // The loader, first under a training name: a run of `check` over a typical config writes the code cache.
-const loader = readFileSync('scripts/cli-loader.mjs', 'utf8').replace("'__BUNDLE__'", JSON.stringify(`./${name}`));
-const trainer = join(outdir, `.train-${process.pid}.js`);
+const loader = readFileSync('scripts/cli-loader.cjs', 'utf8').replace("'__BUNDLE__'", JSON.stringify(name));
+const trainer = join(outdir, `.train-${process.pid}.cjs`);
 writeFileSync(trainer, loader);
 const sampleDir = mkdtempSync(join(tmpdir(), 'lxclint-build-'));
 try {
@@ -63,15 +63,15 @@ try {
   rmSync(sampleDir, { recursive: true, force: true });
   rmSync(trainer, { force: true });
 }
-writeAtomic(join(outdir, 'lxclint.js'), loader);
+writeAtomic(join(outdir, 'lxclint.cjs'), loader);
 
 // Bundles and caches of earlier builds (and the chunks of the old split build) are no longer referenced. Builds
 // can run at the same time (each vitest run builds), so only what is older than ten minutes goes.
-const keep = new Set(['lxclint.js', name, `${name}.map`, `${name}.cache`]);
+const keep = new Set(['lxclint.cjs', name, `${name}.map`, `${name}.cache`]);
 const old = Date.now() - 10 * 60 * 1000;
 for (const entry of readdirSync(outdir)) {
   if (keep.has(entry)) continue;
-  const stale = entry === 'chunks' || /^lxclint(-[0-9a-f]{12}\.cjs(\.map|\.cache)?|\.js\.map)$/.test(entry) || /^\..*\.(tmp|js)$/.test(entry);
+  const stale = entry === 'chunks' || /^lxclint(-[0-9a-f]{12}\.cjs(\.map|\.cache)?|\.js|\.js\.map)$/.test(entry) || /^\..*\.(tmp|c?js)$/.test(entry);
   try {
     if (stale && statSync(join(outdir, entry)).mtimeMs < old) rmSync(join(outdir, entry), { recursive: true, force: true });
   } catch {

@@ -1,5 +1,5 @@
 /**
- * Builds the CLI bundle once per vitest run, so CLI tests run the real `lxclint` (packages/cli/bin/lxclint.js).
+ * Builds the CLI bundle once per vitest run, so CLI tests run the real `lxclint` (packages/cli/bin/lxclint.cjs).
  * A failed build does not stop other suites: the error is handed to the CLI tests (see helpers.ts), which fail
  * with it. LXCLINT_SKIP_BUILD=1 uses the bundle as it is (e.g. right after `npm run build`).
  */

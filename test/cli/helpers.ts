@@ -1,4 +1,4 @@
-/** Running the built CLI (`node packages/cli/bin/lxclint.js`) on files in temporary directories. */
+/** Running the built CLI (`node packages/cli/bin/lxclint.cjs`) on files in temporary directories. */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** LXCLINT_BIN runs another build of the CLI (with LXCLINT_SKIP_BUILD=1). */
-export const BIN = process.env.LXCLINT_BIN ?? join(ROOT, 'packages', 'cli', 'bin', 'lxclint.js');
+export const BIN = process.env.LXCLINT_BIN ?? join(ROOT, 'packages', 'cli', 'bin', 'lxclint.cjs');
 
 export interface CliRun {
   code: number | null;

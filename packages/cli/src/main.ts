@@ -4,6 +4,7 @@
  */
 import { UsageError, type CommandResult } from './commands/args';
 import { VERSION } from './version';
+import { writeStderr, writeStdout } from './io/output';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<CommandResult> | CommandResult }> }> = {
   check: { summary: 'Lint configs (files, directories, or the containers under --lxcpath)', load: () => import('./commands/check') },
@@ -25,16 +26,16 @@ function usage(): string {
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
-    process.stdout.write(`${usage()}\n`);
+    writeStdout(`${usage()}\n`);
     return cmd ? 0 : 2;
   }
   if (cmd === '--version' || cmd === '-V') {
-    process.stdout.write(`${VERSION}\n`);
+    writeStdout(`${VERSION}\n`);
     return 0;
   }
   const entry = COMMANDS[cmd];
   if (!entry) {
-    process.stderr.write(`lxclint: unknown command "${cmd}"\n\n${usage()}\n`);
+    writeStderr(`lxclint: unknown command "${cmd}"\n\n${usage()}\n`);
     return 2;
   }
   try {
@@ -43,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     return result.exitCode;
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`lxclint ${cmd}: ${err.message}\n`);
+      writeStderr(`lxclint ${cmd}: ${err.message}\n`);
       return 2;
     }
     throw err;
@@ -55,7 +56,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`lxclint: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    writeStderr(`lxclint: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exitCode = 2;
   },
 );

@@ -13,6 +13,7 @@ import { parseArgs, UsageError, type CommandResult } from './args';
 import { discoverAndReport } from './discover';
 import { FIX_FLAGS, FIX_HELP, fixSessionFrom } from './fix-files';
 import { ConfigFileError, ignorePatternFor, ProjectConfigLoader } from './project-config';
+import { stdoutIsTTY, writeStderr, writeStdout } from '../io/output';
 
 
 const HELP = `Usage: lxclint check [options] [PATH...]
@@ -54,7 +55,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     aliases: { '-f': '--format', '-h': '--help', '-o': '--output-file', '-c': '--config' },
   });
   if (args.flags.has('help')) {
-    process.stdout.write(HELP);
+    writeStdout(HELP);
     return { exitCode: 0 };
   }
   const format = args.values.get('format') ?? 'stylish';
@@ -77,7 +78,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
   try {
     host = await hostFacts(args.flags, args.values.get('host-facts'), args.positional.length === 0);
   } catch (err) {
-    process.stderr.write(`lxclint: ${(err as Error).message}\n`);
+    writeStderr(`lxclint: ${(err as Error).message}\n`);
     return { exitCode: 2 };
   }
 
@@ -88,7 +89,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     if (configPath !== undefined) forced = loader.load(configPath);
   } catch (err) {
     if (!(err instanceof ConfigFileError)) throw err;
-    process.stderr.write(`lxclint: ${err.message.replace(/\n/g, '\nlxclint: ')}\n`);
+    writeStderr(`lxclint: ${err.message.replace(/\n/g, '\nlxclint: ')}\n`);
     return { exitCode: 2 };
   }
 
@@ -108,14 +109,14 @@ export async function run(argv: string[]): Promise<CommandResult> {
       project = args.flags.has('no-config') ? undefined : (forced ?? loader.findFor(named !== undefined ? dirname(resolve(named)) : process.cwd()));
     } catch (err) {
       if (!(err instanceof ConfigFileError)) throw err;
-      process.stderr.write(`lxclint: ${err.message.replace(/\n/g, '\nlxclint: ')}\n`);
+      writeStderr(`lxclint: ${err.message.replace(/\n/g, '\nlxclint: ')}\n`);
       return { exitCode: 2 };
     }
     const ignoring = project && !args.flags.has('no-ignore') ? project : undefined;
     const pattern = ignoring && named !== undefined ? ignorePatternFor(ignoring, named) : undefined;
     if (pattern !== undefined) {
       // Found by walking a directory: skip quietly. Named on the command line: say why nothing is reported.
-      if (explicit.has(file) || isStdin) process.stderr.write(`lxclint: ${named}: ignored by "${pattern}" in ${ignoring!.source} (--no-ignore checks it)\n`);
+      if (explicit.has(file) || isStdin) writeStderr(`lxclint: ${named}: ignored by "${pattern}" in ${ignoring!.source} (--no-ignore checks it)\n`);
       continue;
     }
     const loaded = loadConfigFile(file, named ?? (isStdin ? '<stdin>' : file));
@@ -150,15 +151,15 @@ export async function run(argv: string[]): Promise<CommandResult> {
     try {
       writeFileSync(outFile, out);
     } catch (err) {
-      process.stderr.write(`lxclint: ${outFile}: cannot write the report (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
+      writeStderr(`lxclint: ${outFile}: cannot write the report (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
       return { exitCode: 2 };
     }
   } else {
-    process.stdout.write(out);
+    writeStdout(out);
   }
   if (ioError) return { exitCode: 2 };
   if (maxWarnings >= 0 && all.warnings > maxWarnings) {
-    process.stderr.write(`lxclint: too many warnings (${all.warnings}, --max-warnings ${maxWarnings})\n`);
+    writeStderr(`lxclint: too many warnings (${all.warnings}, --max-warnings ${maxWarnings})\n`);
     return { exitCode: 1 };
   }
   return { exitCode: all.errors > 0 ? 1 : 0 };
@@ -181,7 +182,7 @@ async function hostFacts(flags: Set<string>, factsFile: string | undefined, noPa
     } catch (err) {
       if (flags.has('host')) throw new Error(`cannot read this machine's network links: ${(err as Error).message}`);
       // Only the default: check without the host tier rather than fail.
-      process.stderr.write(`lxclint: host rules skipped, cannot read this machine's network links: ${(err as Error).message}\n`);
+      writeStderr(`lxclint: host rules skipped, cannot read this machine's network links: ${(err as Error).message}\n`);
       return undefined;
     }
   }
@@ -211,5 +212,5 @@ function groupByFile(config: ResolvedConfig, diagnostics: Diagnostic[], suppress
 function useColor(): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
   if (process.env.FORCE_COLOR !== undefined && !['0', 'false'].includes(process.env.FORCE_COLOR)) return true;
-  return process.stdout.isTTY === true;
+  return stdoutIsTTY();
 }

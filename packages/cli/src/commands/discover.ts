@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeStderr } from '../io/output';
 
 export const DEFAULT_LXCPATH = '/var/lib/lxc';
 
@@ -57,6 +58,6 @@ export function discoverConfigs(paths: string[], lxcpath: string | undefined): D
 /** discoverConfigs, with each missing path reported on stderr the same way for every command. */
 export function discoverAndReport(paths: string[], lxcpath: string | undefined): { files: string[]; ioError: boolean } {
   const { files, missing } = discoverConfigs(paths, lxcpath);
-  for (const m of missing) process.stderr.write(`lxclint: ${m}: no such file or directory\n`);
+  for (const m of missing) writeStderr(`lxclint: ${m}: no such file or directory\n`);
   return { files, ioError: missing.length > 0 };
 }

@@ -2,6 +2,7 @@
 import { allRules, getRule, suggest } from '@lxclint/core';
 import { ruleMarkdown, ruleText } from '../docs/rule-docs';
 import { parseArgs, UsageError, type CommandResult } from './args';
+import { writeStdout } from '../io/output';
 
 const HELP = `Usage: lxclint explain [--markdown] RULE
 
@@ -16,7 +17,7 @@ Options:
 export function run(argv: string[]): CommandResult {
   const args = parseArgs(argv, { flags: ['help', 'markdown'], aliases: { '-h': '--help' } });
   if (args.flags.has('help')) {
-    process.stdout.write(HELP);
+    writeStdout(HELP);
     return { exitCode: 0 };
   }
   if (args.positional.length !== 1) throw new UsageError('give one rule id, e.g. "lxclint explain duplicate-key" ("lxclint rules" lists them)');
@@ -27,6 +28,6 @@ export function run(argv: string[]): CommandResult {
     const hint = matches.length > 0 ? ` (did you mean ${matches.map((m) => `"${m}"`).join(' or ')}?)` : '';
     throw new UsageError(`unknown rule "${id}"${hint}; "lxclint rules" lists them`);
   }
-  process.stdout.write(args.flags.has('markdown') ? ruleMarkdown(rule) : ruleText(rule));
+  writeStdout(args.flags.has('markdown') ? ruleMarkdown(rule) : ruleText(rule));
   return { exitCode: 0 };
 }

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { readLiveHostFacts } from '../host/live-facts';
 import { parseArgs, UsageError, type CommandResult } from './args';
+import { writeStderr, writeStdout } from '../io/output';
 
 const HELP = `Usage: lxclint facts [options]
 
@@ -19,7 +20,7 @@ Exit status: 0 written, 2 usage error or the links could not be read.
 export function run(argv: string[]): CommandResult {
   const args = parseArgs(argv, { values: ['output-file'], flags: ['help'], aliases: { '-o': '--output-file', '-h': '--help' } });
   if (args.flags.has('help')) {
-    process.stdout.write(HELP);
+    writeStdout(HELP);
     return { exitCode: 0 };
   }
   if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
@@ -27,18 +28,18 @@ export function run(argv: string[]): CommandResult {
   try {
     text = `${JSON.stringify(readLiveHostFacts(), null, 2)}\n`;
   } catch (err) {
-    process.stderr.write(`lxclint: cannot read this machine's network links: ${(err as Error).message}\n`);
+    writeStderr(`lxclint: cannot read this machine's network links: ${(err as Error).message}\n`);
     return { exitCode: 2 };
   }
   const out = args.values.get('output-file');
   if (out === undefined) {
-    process.stdout.write(text);
+    writeStdout(text);
     return { exitCode: 0 };
   }
   try {
     writeFileSync(out, text);
   } catch (err) {
-    process.stderr.write(`lxclint: cannot write "${out}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+    writeStderr(`lxclint: cannot write "${out}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
     return { exitCode: 2 };
   }
   return { exitCode: 0 };

@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../io/atomic-write';
 import { unifiedDiff } from '../io/diff';
 import { writeOut } from '../io/files';
 import { UsageError } from './args';
+import { writeStderr } from '../io/output';
 
 /** Flags to add to check's option spec. */
 export const FIX_FLAGS = ['fix', 'unsafe-fixes', 'fix-dry-run'];
@@ -58,18 +59,18 @@ export class FixSession {
     }
     if (!result.changed) return doc;
     if (path === '-') {
-      process.stderr.write('lxclint: fixes are not applied to standard input (use --fix-dry-run to see them)\n');
+      writeStderr('lxclint: fixes are not applied to standard input (use --fix-dry-run to see them)\n');
       return doc;
     }
     try {
       writeFileAtomic(path, encodeConfigText(result.text, doc.encoding));
     } catch (err) {
-      process.stderr.write(`lxclint: ${path}: cannot write fixes: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      writeStderr(`lxclint: ${path}: cannot write fixes: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
       return doc;
     }
     const unsafe = result.applied.filter((a) => !a.safe).length;
     const n = result.applied.length;
-    process.stderr.write(`fixed ${path}: ${n} problem${n === 1 ? '' : 's'}${unsafe > 0 ? ` (${unsafe} with unsafe fixes)` : ''}\n`);
+    writeStderr(`fixed ${path}: ${n} problem${n === 1 ? '' : 's'}${unsafe > 0 ? ` (${unsafe} with unsafe fixes)` : ''}\n`);
     return parseConfig(result.text, { uri: doc.uri, encoding: doc.encoding, invalidUtf8At: doc.invalidUtf8At });
   }
 
@@ -86,9 +87,9 @@ export function fixSessionFrom(flags: Set<string>): FixSession | undefined {
 }
 
 function reportLeftovers(uri: string, remaining: ReturnType<typeof fixDocument>['remaining'], mode: FixMode, converged: boolean): void {
-  if (!converged) process.stderr.write(`lxclint: ${uri}: fixes did not settle after repeated passes; the rest is left for you\n`);
+  if (!converged) writeStderr(`lxclint: ${uri}: fixes did not settle after repeated passes; the rest is left for you\n`);
   const unsafeLeft = mode.unsafe ? 0 : remaining.filter((d) => d.uri === uri && fixSelected(d, { unsafe: true }) && !d.fix.safe).length;
-  if (unsafeLeft > 0) process.stderr.write(`${uri}: ${unsafeLeft} more fix${unsafeLeft === 1 ? ' is' : 'es are'} available with --unsafe-fixes\n`);
+  if (unsafeLeft > 0) writeStderr(`${uri}: ${unsafeLeft} more fix${unsafeLeft === 1 ? ' is' : 'es are'} available with --unsafe-fixes\n`);
   const elsewhere = new Set(remaining.filter((d) => d.uri !== uri && d.fix).map((d) => d.uri));
-  for (const other of elsewhere) process.stderr.write(`${other}: has fixable problems; it is included by ${uri} and was not changed (name it to fix it)\n`);
+  for (const other of elsewhere) writeStderr(`${other}: has fixable problems; it is included by ${uri} and was not changed (name it to fix it)\n`);
 }

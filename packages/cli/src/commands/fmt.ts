@@ -7,6 +7,7 @@ import { loadConfigFile, writeOut } from '../io/files';
 import { parseArgs, UsageError, type CommandResult } from './args';
 import { discoverAndReport } from './discover';
 import { ConfigFileError, ProjectConfigLoader } from './project-config';
+import { writeStderr, writeStdout } from '../io/output';
 
 const HELP = `Usage: lxclint fmt [options] [PATH...]
 
@@ -39,7 +40,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     aliases: { '-h': '--help', '-c': '--config' },
   });
   if (args.flags.has('help')) {
-    process.stdout.write(HELP);
+    writeStdout(HELP);
     return { exitCode: 0 };
   }
   const modes = ['write', 'check', 'diff'].filter((m) => args.flags.has(m));
@@ -71,30 +72,30 @@ export async function run(argv: string[]): Promise<CommandResult> {
       options = { ...formatOptionsOf(project), ...flagOptions };
     } catch (err) {
       if (!(err instanceof ConfigFileError)) throw err;
-      process.stderr.write(`lxclint: ${err.message.replace(/\n/g, '\nlxclint: ')}\n`);
+      writeStderr(`lxclint: ${err.message.replace(/\n/g, '\nlxclint: ')}\n`);
       return { exitCode: 2 };
     }
     const result = formatDocument(doc, options);
-    for (const note of result.notes) process.stderr.write(`${doc.uri}:${note.line + 1}: ${note.message}\n`);
+    for (const note of result.notes) writeStderr(`${doc.uri}:${note.line + 1}: ${note.message}\n`);
     if (result.changed) wouldChange.push(doc.uri);
     switch (mode) {
       case 'print':
-        if (files.length > 1) process.stdout.write(`==> ${doc.uri} <==\n`);
+        if (files.length > 1) writeStdout(`==> ${doc.uri} <==\n`);
         writeOut(result.text, doc.encoding);
         break;
       case 'diff':
         writeOut(unifiedDiff(doc.text, result.text, `a/${doc.uri.replace(/^\/+/, "")}`, `b/${doc.uri.replace(/^\/+/, "")}`), doc.encoding);
         break;
       case 'check':
-        if (result.changed) process.stdout.write(`${doc.uri}\n`);
+        if (result.changed) writeStdout(`${doc.uri}\n`);
         break;
       case 'write':
         if (!result.changed) break;
         try {
           writeFileAtomic(path, encodeConfigText(result.text, doc.encoding));
-          process.stderr.write(`formatted ${path}\n`);
+          writeStderr(`formatted ${path}\n`);
         } catch (err) {
-          process.stderr.write(`lxclint: ${path}: cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+          writeStderr(`lxclint: ${path}: cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
           ioError = true;
         }
         break;
@@ -102,7 +103,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
   }
   if (ioError) return { exitCode: 2 };
   if (mode === 'check' && wouldChange.length > 0) {
-    process.stderr.write(`${wouldChange.length} file${wouldChange.length === 1 ? '' : 's'} would be reformatted\n`);
+    writeStderr(`${wouldChange.length} file${wouldChange.length === 1 ? '' : 's'} would be reformatted\n`);
     return { exitCode: 1 };
   }
   return { exitCode: 0 };

@@ -6,6 +6,7 @@ import { unifiedDiff } from '../io/diff';
 import { loadConfigFile, writeOut } from '../io/files';
 import { parseArgs, UsageError, type CommandResult } from './args';
 import { discoverAndReport } from './discover';
+import { writeStderr, writeStdout } from '../io/output';
 
 const HELP = `Usage: lxclint migrate [options] [PATH...]
 
@@ -34,7 +35,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     aliases: { '-h': '--help' },
   });
   if (args.flags.has('help')) {
-    process.stdout.write(HELP);
+    writeStdout(HELP);
     return { exitCode: 0 };
   }
   const write = args.flags.has('write');
@@ -58,7 +59,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     const result = migrateDocument(doc);
     for (const note of result.notes) {
       if (note.kind === 'removed' || (note.kind === 'rootfs' && !note.problem)) continue; // visible in the diff
-      process.stderr.write(`${doc.uri}:${note.line + 1}: ${note.problem ? 'warning: ' : ''}${note.message}\n`);
+      writeStderr(`${doc.uri}:${note.line + 1}: ${note.problem ? 'warning: ' : ''}${note.message}\n`);
       if (note.problem) problems++;
     }
     if (!result.changed) continue;
@@ -71,9 +72,9 @@ export async function run(argv: string[]): Promise<CommandResult> {
       if (!args.flags.has('no-backup')) writeFileAtomic(`${path}.backup`, readFileSync(path), { like: path });
       writeFileAtomic(path, encodeConfigText(result.text, doc.encoding));
       const s = result.summary;
-      process.stderr.write(`migrated ${path}: ${s.renamed} key${s.renamed === 1 ? '' : 's'} renamed, ${s.network} network line${s.network === 1 ? '' : 's'}, ${s.removed} removed${args.flags.has('no-backup') ? '' : ` (original in ${path}.backup)`}\n`);
+      writeStderr(`migrated ${path}: ${s.renamed} key${s.renamed === 1 ? '' : 's'} renamed, ${s.network} network line${s.network === 1 ? '' : 's'}, ${s.removed} removed${args.flags.has('no-backup') ? '' : ` (original in ${path}.backup)`}\n`);
     } catch (err) {
-      process.stderr.write(`lxclint: ${path}: cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      writeStderr(`lxclint: ${path}: cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
       ioError = true;
     }
   }

@@ -2,6 +2,7 @@
 import { allRules } from '@lxclint/core';
 import { sortedRules } from '../docs/rule-docs';
 import { parseArgs, UsageError, type CommandResult } from './args';
+import { writeStdout } from '../io/output';
 
 const HELP = `Usage: lxclint rules [--json]
 
@@ -16,14 +17,14 @@ Options:
 export function run(argv: string[]): CommandResult {
   const args = parseArgs(argv, { flags: ['help', 'json'], aliases: { '-h': '--help' } });
   if (args.flags.has('help')) {
-    process.stdout.write(HELP);
+    writeStdout(HELP);
     return { exitCode: 0 };
   }
   if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0]}" (see lxclint rules --help)`);
   const rules = sortedRules(allRules);
   if (args.flags.has('json')) {
     const list = rules.map((r) => ({ id: r.id, category: r.category, severity: r.severity, fix: r.fix ?? null, needsHost: r.needsHost === true, summary: r.summary }));
-    process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+    writeStdout(`${JSON.stringify(list, null, 2)}\n`);
     return { exitCode: 0 };
   }
   const idWidth = Math.max(4, ...rules.map((r) => r.id.length));
@@ -33,6 +34,6 @@ export function run(argv: string[]): CommandResult {
     const summary = r.summary.replace(/`([^`]*)`/g, '$1') + (r.needsHost ? ' (host)' : '');
     lines.push(`${r.id.padEnd(idWidth)}  ${r.category.padEnd(catWidth)}  ${r.severity.padEnd(8)}  ${(r.fix ?? '-').padEnd(6)}  ${summary}`);
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  writeStdout(`${lines.join('\n')}\n`);
   return { exitCode: 0 };
 }

@@ -5,6 +5,7 @@ import { buildNetworkModel, effectiveConfig, formatAsLiblxc, isLxcVersion, lintC
 import { NodeFileSystem } from '../host/node-fs';
 import { loadConfigFile } from '../io/files';
 import { parseArgs, UsageError, type CommandResult } from './args';
+import { writeStderr, writeStdout } from '../io/output';
 
 
 const HELP = `Usage: lxclint show [options] FILE
@@ -27,7 +28,7 @@ Exit status: 0 shown, 1 shown but the file has errors (LXC would refuse it; see 
 export async function run(argv: string[]): Promise<CommandResult> {
   const args = parseArgs(argv, { values: ['lxc-version'], flags: ['help', 'json', 'as-liblxc'], aliases: { '-h': '--help' } });
   if (args.flags.has('help')) {
-    process.stdout.write(HELP);
+    writeStdout(HELP);
     return { exitCode: 0 };
   }
   if (args.positional.length !== 1) throw new UsageError('expects exactly one FILE (see --help)');
@@ -43,9 +44,9 @@ export async function run(argv: string[]): Promise<CommandResult> {
   const eff = effectiveConfig(config, buildNetworkModel(config));
 
   if (args.flags.has('as-liblxc')) {
-    process.stdout.write(`${JSON.stringify(formatAsLiblxc(eff), null, 2)}\n`);
+    writeStdout(`${JSON.stringify(formatAsLiblxc(eff), null, 2)}\n`);
   } else if (args.flags.has('json')) {
-    process.stdout.write(`${JSON.stringify(Object.fromEntries(eff.values), null, 2)}\n`);
+    writeStdout(`${JSON.stringify(Object.fromEntries(eff.values), null, 2)}\n`);
   } else {
     const lines: string[] = [];
     for (const [key, value] of eff.values) {
@@ -54,12 +55,12 @@ export async function run(argv: string[]): Promise<CommandResult> {
         for (const v of value) lines.push(`${key} = ${v}`);
       } else lines.push(`${key} = ${value}`);
     }
-    process.stdout.write(lines.length > 0 ? `${lines.join('\n')}\n` : '');
+    writeStdout(lines.length > 0 ? `${lines.join('\n')}\n` : '');
   }
 
   const errors = lintConfig(config, { version }).filter((d) => d.severity === 'error').length;
   if (errors > 0) {
-    process.stderr.write(`lxclint: ${file}: ${errors} error(s): LXC would refuse to load this config (run lxclint check ${file})\n`);
+    writeStderr(`lxclint: ${file}: ${errors} error(s): LXC would refuse to load this config (run lxclint check ${file})\n`);
     return { exitCode: 1 };
   }
   return { exitCode: 0 };

@@ -1,6 +1,7 @@
 /** Reading configs and writing command output for the commands. */
 import { readFileSync } from 'node:fs';
 import { encodeConfigText, parseConfigBytes, type ConfigDocument, type TextEncoding } from '@lxclint/core';
+import { writeStderr, writeStdout } from './output';
 
 export interface LoadedFile {
   path: string;
@@ -17,12 +18,12 @@ export function loadConfigFile(path: string, uri?: string): LoadedFile | undefin
     const bytes = path === '-' ? readFileSync(0) : readFileSync(path);
     return { path, doc: parseConfigBytes(bytes, shown) };
   } catch (err) {
-    process.stderr.write(`lxclint: ${path === '-' ? '<stdin>' : path}: ${(err as NodeJS.ErrnoException).code ?? 'cannot read'}\n`);
+    writeStderr(`lxclint: ${path === '-' ? '<stdin>' : path}: ${(err as NodeJS.ErrnoException).code ?? 'cannot read'}\n`);
     return undefined;
   }
 }
 
 /** Write text to stdout in the file's own encoding, so bytes that are not UTF-8 come out unchanged. */
 export function writeOut(text: string, encoding: TextEncoding): void {
-  process.stdout.write(encoding === 'utf8' ? text : encodeConfigText(text, encoding));
+  writeStdout(encoding === 'utf8' ? text : encodeConfigText(text, encoding));
 }

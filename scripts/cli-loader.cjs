@@ -1,16 +1,16 @@
-// dist/lxclint.js — written by scripts/build.mjs from scripts/cli-loader.mjs; do not edit the copy in dist/.
+// dist/lxclint.cjs — written by scripts/build.mjs from scripts/cli-loader.cjs; do not edit the copy in dist/.
 //
 // Starts the CLI bundle with V8's code cache, so a cold `lxclint check` does not compile again what the build's
 // training run compiled (chevrotain's grammar analysis, the core, the rules): about a third of its start-up.
 // The build names the bundle and its cache after the bundle's content hash, so a cache can only ever meet the
 // source it was made from. A cache from another Node/V8 version (or other V8 flags) is rejected by V8 and the
-// bundle simply compiles as usual.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Script } from 'node:vm';
+// bundle simply compiles as usual. CommonJS, not ESM: Node's ES module loader costs a cold start several ms.
+'use strict';
+const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { Script } = require('node:vm');
 
-const BUNDLE = '__BUNDLE__';
-const file = decodeURIComponent(new URL(BUNDLE, import.meta.url).pathname);
+const file = join(__dirname, '__BUNDLE__');
 const cacheFile = `${file}.cache`;
 // Set by scripts/build.mjs for its training run only: run the command, then write what V8 compiled.
 const training = process.env.LXCLINT_BUILD_CODE_CACHE === '1';
@@ -33,5 +33,5 @@ if (training) {
     renameSync(`${cacheFile}.${process.pid}.tmp`, cacheFile);
   });
 }
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(file), module, file, decodeURIComponent(new URL('.', import.meta.url).pathname));
+const bundleModule = { exports: {} };
+script.runInThisContext()(bundleModule.exports, require, bundleModule, file, __dirname);
