@@ -215,8 +215,11 @@ let parseCount = 0;
 function internKey(src: string, start: number, end: number): string {
   const len = end - start;
   if (len === 0) return '';
-  // Long keys are rare and unlikely to repeat; not worth a slot.
-  if (len > 64) return src.slice(start, end);
+  // Long keys are rare and unlikely to repeat; not worth a slot. Neither are indexed network keys
+  // (`lxc.net.0.link`): each interface's keys occur once per file, so remembering them never pays.
+  if (len > 64 || (len > 9 && src.charCodeAt(start + 4) === 110 && isDigit(src.charCodeAt(start + 8)) && src.startsWith('lxc.net.', start))) {
+    return src.slice(start, end);
+  }
   // A few characters that tell common keys apart (the last two, the middle, the index of `lxc.net.N.`); keys
   // that share them only share a slot, which costs the loser a slice.
   let h = Math.imul(len, 0x9e3779b1) ^ src.charCodeAt(end - 1);
@@ -237,6 +240,10 @@ function internKey(src: string, start: number, end: number): string {
   pendingStart[slot] = start;
   pendingParse[slot] = parseCount;
   return src.slice(start, end);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** Whether src[a, a + len) equals src[b, b + len) (the range at a ends before the text's end by construction). */
