@@ -223,7 +223,7 @@ const v6Like = fc.oneof(
   fc.array(fc.oneof(hex(0, 5), fc.constant('')), { maxLength: 10 }).map((g) => g.join(':')),
   fc.tuple(fc.array(hex(1, 4), { maxLength: 7 }), v4Like).map(([g, v4]) => `${g.join(':')}::${v4}`),
 );
-const SUBS = [...netSubkeys.keys(), 'ipv4', 'ipv6', 'typo', '', 'type.', 'ipv4.address.x'];
+const SUBS = [...netSubkeys.keys(), 'ipv4', 'ipv6', 'typo', '', 'type.', 'ipv4.address.x', 'Type', 'lInk', 'ipv4.addresx', 'ipv6_address', 'mtu ', 'veth.pai', 'x'];
 const keyLike = fc.oneof(
   fc.tuple(fc.constantFrom('lxc.net.', 'lxc.network.', 'lxc.net', 'lxc.netw', 'lxc.network'), fc.constantFrom('', '0', '1', '007', '10', '2147483646', '2147483647', '99999999999999999999', 'x', '-1', ' 1'),
     fc.constantFrom('', '.', '..'), fc.constantFrom(...SUBS)).map((p) => p.join('')),

@@ -27,6 +27,11 @@ for (const info of ALL_KEYS) {
   }
 }
 
+/** Subkey rows by name length, for subkeyAt(). */
+const subkeysByLength: Array<Array<{ name: string; info: KeyInfo }>> = [];
+for (const row of subkeyRows.values()) (subkeysByLength[row.name.length] ??= []).push(row);
+const NO_EXACT_UNDER_NET = ![...exact.keys()].some((k) => k.startsWith('lxc.net.'));
+
 /** The catalogue row for a pattern as written in lxc-keys.json (`lxc.net.[i].link`). */
 export function keyInfo(pattern: string): KeyInfo | undefined {
   return byPattern.get(pattern);
@@ -62,11 +67,14 @@ export function availableIn(info: KeyInfo, version: LxcVersion): boolean {
  * (`lxc.net.x.type`, `lxc.cgroup2x`) resolve to undefined too: both are load errors.
  */
 export function lookupKey(key: string, version: LxcVersion = '5.0'): KeyMatch | undefined {
-  const direct = exact.get(key);
-  if (direct && (direct.status === 'legacy' || availableIn(direct, version))) return { info: direct };
   // One character tells `lxc.net.` (index 7 '.') and `lxc.network.` (index 7 'w') from the rest: startsWith is
   // slow on the sliced strings keys are, and this runs once per entry.
   const c7 = key.charCodeAt(7);
+  // No exact row starts with `lxc.net.` (checked when the catalogue loads), so those keys skip the exact
+  // lookup, which would hash every distinct `lxc.net.N.*` key once only to miss.
+  if (c7 === 46 && NO_EXACT_UNDER_NET && hasNetPrefix(key)) return lookupNet(key);
+  const direct = exact.get(key);
+  if (direct && (direct.status === 'legacy' || availableIn(direct, version))) return { info: direct };
   if (c7 === 46 && key.startsWith('lxc.net.')) return lookupNet(key);
   if (c7 === 119 && key.startsWith('lxc.network.')) return lookupLegacyNet(key);
   for (const [prefix, pattern] of PREFIX_ROWS) {
@@ -91,6 +99,12 @@ const PREFIX_ROWS: Array<[string, string]> = [
   ['lxc.limit.', 'lxc.limit.[resource]'],
 ];
 
+/** `key.startsWith('lxc.net.')` by character codes (startsWith is slow on the sliced strings keys are). */
+function hasNetPrefix(key: string): boolean {
+  return key.charCodeAt(6) === 116 && key.charCodeAt(5) === 101 && key.charCodeAt(4) === 110 && key.charCodeAt(3) === 46
+    && key.charCodeAt(2) === 99 && key.charCodeAt(1) === 120 && key.charCodeAt(0) === 108; // and '.' at 7, checked first
+}
+
 /** End of the run of ASCII digits in `key` from `from` (what /^[0-9]+/ matches there, without a regex or slices). */
 function digitsEnd(key: string, from: number): number {
   let i = from;
@@ -114,15 +128,39 @@ const NET_PREFIX = 'lxc.net.'.length;
 const LEGACY_NET_PREFIX = 'lxc.network.'.length;
 
 function lookupNet(key: string): KeyMatch | undefined {
-  const end = digitsEnd(key, NET_PREFIX);
+  // The digits' end and value in one pass for short runs (each character read once: this runs for every
+  // `lxc.net.N.*` key); longer runs as digitsEnd()/digitsValue() read them.
+  let end = NET_PREFIX;
+  let netIndex = 0;
+  let c = key.charCodeAt(end);
+  while (c >= 48 && c <= 57 && end - NET_PREFIX < 9) {
+    netIndex = netIndex * 10 + (c - 48);
+    c = key.charCodeAt(++end);
+  }
   if (end === NET_PREFIX) return undefined;
-  const netIndex = digitsValue(key, NET_PREFIX, end);
+  if (c >= 48 && c <= 57) {
+    end = digitsEnd(key, end);
+    netIndex = digitsValue(key, NET_PREFIX, end);
+    c = key.charCodeAt(end);
+  }
   if (netIndex >= 2147483647) return undefined;
   if (end === key.length) return { info: byPattern.get('lxc.net.[i]')!, netIndex };
-  if (key.charCodeAt(end) !== 46) return undefined;
-  const sub = key.slice(end + 1);
-  const row = subkeyRows.get(sub);
+  if (c !== 46) return undefined;
+  const row = subkeyAt(key, end + 1);
   return row ? { info: row.info, netIndex, netSubkey: row.name } : undefined;
+}
+
+/**
+ * The subkey row whose name is exactly `key` from `from` on: subkeyRows.get(key.slice(from)) without slicing
+ * and hashing a new string for every `lxc.net.N.*` key.
+ */
+function subkeyAt(key: string, from: number): { name: string; info: KeyInfo } | undefined {
+  const rows = subkeysByLength[key.length - from];
+  if (rows === undefined) return undefined;
+  // Every row here is as long as the rest of the key, so ending with its name is being it (endsWith measured
+  // faster than comparing character codes one by one; startsWith is not).
+  for (const row of rows) if (key.endsWith(row.name)) return row;
+  return undefined;
 }
 
 function lookupLegacyNet(key: string): KeyMatch | undefined {

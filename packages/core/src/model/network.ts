@@ -4,6 +4,7 @@
  * `type` line does to what was set before it, and the clears an empty value does.
  */
 import { legacyNetSubkey, networkSubkeyInfo } from '../catalog/catalog';
+import { NETWORK_TYPES, type KeyMatch } from '../catalog/types';
 import { safeUint } from '../values/numbers';
 import type { ConfigEntry, ResolvedConfig } from './resolve';
 
@@ -31,6 +32,20 @@ export interface NetworkProblem {
   entry: ConfigEntry;
 }
 
+/** One network subkey assignment (modern or legacy). */
+export interface NetEntry {
+  entry: ConfigEntry;
+  /** The modern subkey (`ipv4.address` for legacy `lxc.network.ipv4`), as netSubkeyOf() gives it. */
+  sub: string;
+  /** The interface it applied to; undefined when it applied to none (a load error of its own). */
+  iface: NetworkInterface | undefined;
+}
+
+/** Which interface an entry applied to (the read side of a Map keyed by entry). */
+export interface InterfaceLookup {
+  get(entry: ConfigEntry): NetworkInterface | undefined;
+}
+
 export interface NetworkModel {
   /** Live interfaces in device order (index order). */
   interfaces: NetworkInterface[];
@@ -38,11 +53,40 @@ export interface NetworkModel {
   removed: Array<{ iface: NetworkInterface; by: ConfigEntry }>;
   problems: NetworkProblem[];
   /** The interface an entry applies to (entries of removed interfaces included). */
-  interfaceOf: Map<ConfigEntry, NetworkInterface>;
+  interfaceOf: InterfaceLookup;
+  /** Every entry netSubkeyOf() gives a subkey for, in evaluation order, with the interface it applied to. */
+  netEntries: NetEntry[];
 }
 
 function newInterface(index: number, legacy: boolean): NetworkInterface {
   return { index, legacy, typeEntry: undefined, type: undefined, keys: new Map(), wiped: [], gatewayDev: {}, entries: [] };
+}
+
+/**
+ * interfaceOf as an array indexed by `entry.seq` (positions in evaluation order) instead of a Map: a file of
+ * 1,000 interfaces has 8,000 entries to hash and hold. Built on the first question from the network entries,
+ * which carry their interface already (few runs ask: mostly for legacy keys and repeated ones).
+ */
+class InterfaceBySeq implements InterfaceLookup {
+  private bySeq: Array<NetworkInterface | undefined> | undefined;
+
+  constructor(
+    private readonly entries: readonly ConfigEntry[],
+    private readonly netEntries: readonly NetEntry[],
+    /** Entries applied to an interface without a subkey netSubkeyOf() knows (none with the shipped catalogue). */
+    private readonly others: ReadonlyMap<ConfigEntry, NetworkInterface>,
+  ) {}
+
+  get(entry: ConfigEntry): NetworkInterface | undefined {
+    if (this.bySeq === undefined) {
+      const bySeq = new Array<NetworkInterface | undefined>(this.entries.length);
+      for (const n of this.netEntries) if (n.iface !== undefined) bySeq[n.entry.seq] = n.iface;
+      for (const [e, iface] of this.others) bySeq[e.seq] = iface;
+      this.bySeq = bySeq;
+    }
+    // The seq check keeps the answer right for an entry of another config (the Map answered undefined).
+    return this.entries[entry.seq] === entry ? this.bySeq[entry.seq] : undefined;
+  }
 }
 
 export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
@@ -50,20 +94,27 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
   const legacy: NetworkInterface[] = [];
   const removed: NetworkModel['removed'] = [];
   const problems: NetworkProblem[] = [];
-  const interfaceOf = new Map<ConfigEntry, NetworkInterface>();
+  const others = new Map<ConfigEntry, NetworkInterface>();
+  const netEntries: NetEntry[] = [];
+  // The interface the previous modern entry addressed: consecutive lines mostly address the same one, which
+  // then needs no Map lookup (-1 after any removal, when the Map is the only answer).
+  let lastIndex = -1;
+  let lastIface: NetworkInterface | undefined;
+  /** The interface the entry being read applied to (set by apply). */
+  let applied: NetworkInterface | undefined;
 
-  const apply = (iface: NetworkInterface, sub: string, entry: ConfigEntry) => {
+  // `info` is the subkey's row (the caller may have it already: a modern key's match is that row).
+  const apply = (iface: NetworkInterface, sub: string, entry: ConfigEntry, info = networkSubkeyInfo(sub)) => {
     iface.entries.push(entry);
-    interfaceOf.set(entry, iface);
+    applied = iface;
     if (sub === 'type') {
       for (const list of iface.keys.values()) for (const e of list) iface.wiped.push({ entry: e, by: entry });
       iface.keys.clear();
-      iface.gatewayDev = {};
-      iface.type = entry.value;
+      if (iface.gatewayDev.ipv4 !== undefined || iface.gatewayDev.ipv6 !== undefined) iface.gatewayDev = {};
+      iface.type = typeText(entry.value);
       iface.typeEntry = entry;
       return;
     }
-    const info = networkSubkeyInfo(sub);
     if (entry.value === '') {
       // Clearing never fails on a type mismatch: the clear functions just return.
       iface.keys.delete(sub);
@@ -85,42 +136,48 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
     }
   };
 
-  for (const entry of config.entries) {
-    const m = entry.match;
-    const key = entry.key;
+  /** liblxc's reading of one entry (the network part of it). */
+  const read = (entry: ConfigEntry, m: KeyMatch | undefined, key: string): void => {
     if (key === 'lxc.net' || key === 'lxc.network') {
-      if (entry.value !== '') continue; // a value here is a load error, reported by value rules
+      if (entry.value !== '') return; // a value here is a load error, reported by value rules
       // Legacy interfaces addressed by index (lxc.network.N.*) can leave gaps in the array: skip them.
       for (const iface of key === 'lxc.net' ? modern.values() : legacy) if (iface) removed.push({ iface, by: entry });
-      if (key === 'lxc.net') modern.clear();
-      else legacy.length = 0;
-      continue;
+      if (key === 'lxc.net') {
+        modern.clear();
+        lastIndex = -1;
+      } else {
+        legacy.length = 0;
+      }
+      return;
     }
-    if (!m) continue;
+    if (!m) return;
     if (m.info.key === 'lxc.net.[i]' && m.netIndex !== undefined) {
-      if (entry.value !== '') continue; // a value here is a load error, reported by net-value-invalid
+      if (entry.value !== '') return; // a value here is a load error, reported by net-value-invalid
       // The removal path reads the index with lxc_safe_uint (base 0): `lxc.net.010 =` removes interface 8.
       const idx = bareNetIndex(key);
       const iface = idx === undefined ? undefined : modern.get(idx);
       if (iface) {
         removed.push({ iface, by: entry });
         modern.delete(idx!);
+        lastIndex = -1;
       }
-      continue;
+      return;
     }
     if (m.netIndex !== undefined && m.netSubkey !== undefined && m.info.status === 'current') {
-      let iface = modern.get(m.netIndex);
+      let iface = m.netIndex === lastIndex ? lastIface : modern.get(m.netIndex);
       if (!iface) {
         // An empty value looks the interface up without creating it: a load error when it does not exist.
         if (entry.value === '') {
           problems.push({ kind: 'clear-undefined', entry });
-          continue;
+          return;
         }
         iface = newInterface(m.netIndex, false);
         modern.set(m.netIndex, iface);
       }
-      apply(iface, m.netSubkey, entry);
-      continue;
+      lastIndex = m.netIndex;
+      lastIface = iface;
+      apply(iface, m.netSubkey, entry, m.info);
+      return;
     }
     if (isLegacyNetKey(key)) {
       if (m.netIndex !== undefined && m.netSubkey !== undefined) {
@@ -130,27 +187,40 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
           legacy[m.netIndex] = iface;
         }
         apply(iface, m.netSubkey, entry);
-        continue;
+        return;
       }
       const sub = legacyNetSubkey(key.slice('lxc.network.'.length));
       if (sub === 'type') {
         const iface = newInterface(legacy.length, true);
         legacy.push(iface);
         apply(iface, 'type', entry);
-        continue;
+        return;
       }
       const last = legacy[legacy.length - 1];
       if (!last) {
         problems.push({ kind: 'legacy-before-type', entry });
-        continue;
+        return;
       }
       apply(last, sub, entry);
     }
+  };
+
+  for (const entry of config.entries) {
+    const m = entry.match;
+    // Only `lxc.net`, `lxc.net.*` and `lxc.network*` keys concern the network: skip the others at a glance
+    // (an indexed match is one of them without a look at the key).
+    if (m?.netIndex === undefined && !isNetFamilyKey(entry.key)) continue;
+    applied = undefined;
+    read(entry, m, entry.key);
+    if (m === undefined) continue;
+    const sub = netSubkeyOf(entry);
+    if (sub !== undefined) netEntries.push({ entry, sub, iface: applied });
+    else if (applied !== undefined) others.set(entry, applied);
   }
 
   const interfaces = [...modern.values()].sort((a, b) => a.index - b.index);
   for (const iface of legacy) if (iface) interfaces.push(iface);
-  return { interfaces, removed, problems, interfaceOf };
+  return { interfaces, removed, problems, interfaceOf: new InterfaceBySeq(config.entries, netEntries, others), netEntries };
 }
 
 /**
@@ -193,6 +263,21 @@ export function netEntry(iface: NetworkInterface, sub: string): ConfigEntry | un
 /** The effective type as liblxc reads it back: no type line means `empty`. */
 export function effectiveType(iface: NetworkInterface): string {
   return iface.type === undefined ? 'empty' : iface.type;
+}
+
+/**
+ * The type value as the one string the code's literals are when it is a known type (same text): rules compare
+ * every interface's type with those literals, and identical strings compare at once.
+ */
+function typeText(value: string): string {
+  for (const t of NETWORK_TYPES) if (t === value) return t;
+  return value;
+}
+
+/** `key.startsWith('lxc.net')` (also true of `lxc.network`), by character codes, the most telling first. */
+function isNetFamilyKey(key: string): boolean {
+  return key.charCodeAt(6) === 116 && key.charCodeAt(4) === 110 && key.charCodeAt(5) === 101 && key.charCodeAt(3) === 46
+    && key.charCodeAt(0) === 108 && key.charCodeAt(1) === 120 && key.charCodeAt(2) === 99;
 }
 
 /** `key.startsWith('lxc.network.')`, checking index 7 ('w') first: startsWith is slow on sliced strings (once per entry). */

@@ -60,8 +60,16 @@ export function resolveConfig(root: ConfigDocument, fs: FileSystem | undefined, 
   const cachedKeys: Array<string | undefined> = new Array<string | undefined>(32).fill(undefined);
   const cachedMatches: Array<KeyMatch | undefined> = new Array<KeyMatch | undefined>(32).fill(undefined);
   const matchOf = (key: string): KeyMatch | undefined => {
+    // `lxc.net.N.*` keys (index 7 '.') each name one interface's setting, so they rarely repeat and comparing
+    // one with the cached key of its length costs more than lookupKey's fast path for them.
+    if (key.charCodeAt(7) === 46 && key.charCodeAt(4) === 110) return lookupKey(key, version);
     const slot = key.length & 31;
-    if (cachedKeys[slot] === key) return cachedMatches[slot];
+    if (cachedKeys[slot] === key) {
+      // Keep the latest string: the parser's first sighting of a key is a slice and the later ones its one
+      // canonical copy, which then compares by identity instead of by content.
+      cachedKeys[slot] = key;
+      return cachedMatches[slot];
+    }
     const m = lookupKey(key, version);
     cachedKeys[slot] = key;
     cachedMatches[slot] = m;

@@ -3,7 +3,7 @@
  * in the same order and with the same helpers as liblxc's setters (confile.c), so the first failing part
  * is the one LXC complains about.
  */
-import { safeUint } from '../values/numbers';
+import { safeUint, safeUintNumber } from '../values/numbers';
 import { parseIPv4, parseIPv6 } from './inet';
 
 export type IPv4AddressError =
@@ -56,10 +56,10 @@ export function parseIPv4AddressValue(value: string): Parsed<IPv4Address, IPv4Ad
   }
   let prefix: number;
   if (prefixText !== undefined) {
-    const p = safeUint(prefixText);
-    if (!p.ok) return { ok: false, error: { kind: 'prefix', text: prefixText } };
-    if (p.value > 32n) return { ok: false, error: { kind: 'prefix-range', text: prefixText, value: Number(p.value) } };
-    prefix = Number(p.value);
+    const p = safeUintNumber(prefixText);
+    if (p < 0) return { ok: false, error: { kind: 'prefix', text: prefixText } };
+    if (p > 32) return { ok: false, error: { kind: 'prefix-range', text: prefixText, value: p } };
+    prefix = p;
   } else {
     prefix = derivedIPv4Prefix(addr);
   }
@@ -107,9 +107,9 @@ export function parseIPv6AddressValue(value: string): Parsed<IPv6Address, IPv6Ad
   if (slash >= 0) {
     prefixText = rest.slice(slash + 1);
     rest = rest.slice(0, slash);
-    const p = safeUint(prefixText);
-    if (!p.ok) return { ok: false, error: { kind: 'prefix', text: prefixText } };
-    prefix = Number(p.value);
+    const p = safeUintNumber(prefixText);
+    if (p < 0) return { ok: false, error: { kind: 'prefix', text: prefixText } };
+    prefix = p;
   }
   const addr = parseIPv6(rest);
   if (!addr) return { ok: false, error: { kind: 'address', text: rest } };

@@ -32,26 +32,34 @@ function hexValue(c: string | undefined): number {
  * the time it converts); their value here is 0, see `macRandomness` for what they can become.
  */
 export function convertMac(text: string): MacParse {
-  const digit = (i: number) => (text[i] === 'x' || text[i] === 'X' ? 0 : hexValue(text[i]));
   const bytes: MacByte[] = [];
   let i = 0;
   while (i < text.length && bytes.length < 6) {
-    const first = digit(i);
+    const first = macDigit(text, i);
     if (first < 0) return { ok: false, at: i };
     const start = i++;
-    const second = i < text.length ? digit(i) : -1;
+    const second = i < text.length ? macDigit(text, i) : -1;
     if (second >= 0) {
       bytes.push({ value: (first << 4) | second, hi: start, lo: i });
       i++;
-    } else if (i >= text.length || text[i] === ':') {
+    } else if (i >= text.length || text.charCodeAt(i) === 58) {
       bytes.push({ value: first, hi: undefined, lo: start });
       if (i < text.length) i++;
     } else {
       return { ok: false, at: i };
     }
-    if (text[i] === ':') i++;
+    if (text.charCodeAt(i) === 58) i++; // ':'
   }
   return { ok: true, bytes, end: i };
+}
+
+/** The hex digit at `i` as lxc_convert_mac() sees it (`x`/`X` as 0, see above), -1 for anything else. */
+function macDigit(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return c === 120 || c === 88 ? 0 : -1;
 }
 
 export interface MacRandomness {
@@ -67,9 +75,14 @@ export interface MacRandomness {
 
 const isX = (c: string | undefined) => c === 'x' || c === 'X';
 
+/** macRandomness() of an address without x digits (shared: callers only read it). */
+const FIXED: MacRandomness = { template: false, mayBeMulticast: false, mayBeZero: false, zeroChance: 0 };
+
 /** What the random digits of a template can do. Offset 1 is drawn from even digits only (unicast). */
 export function macRandomness(text: string, bytes: MacByte[]): MacRandomness {
-  const template = /[xX]/.test(text);
+  const template = text.includes('x') || text.includes('X');
+  // Without x digits nothing is random (the answer the code below gives, without its work).
+  if (!template) return FIXED;
   const first = bytes[0];
   const mayBeMulticast = first !== undefined && isX(text[first.lo]) && first.lo !== 1;
   let zeroChance = template && bytes.length === 6 ? 1 : 0;
@@ -104,5 +117,7 @@ export function isMulticastMac(bytes: MacByte[]): boolean {
 
 /** All six octets are fixed zeros (a template that can produce zero is `macRandomness().mayBeZero`). */
 export function isZeroMac(text: string, bytes: MacByte[]): boolean {
-  return bytes.length === 6 && bytes.every((b) => b.value === 0 && !isX(text[b.lo]) && (b.hi === undefined || !isX(text[b.hi])));
+  if (bytes.length !== 6) return false;
+  for (const b of bytes) if (b.value !== 0 || isX(text[b.lo]) || (b.hi !== undefined && isX(text[b.hi]))) return false;
+  return true;
 }

@@ -5,7 +5,7 @@
  * the rules used to answer each for itself (every network rule rescanned every entry, each address rule
  * parsed every address again). Results are exactly what the per-rule code computed.
  */
-import { netSubkeyOf, type NetworkInterface, type NetworkModel } from '../model/network';
+import type { NetEntry, NetworkInterface, NetworkModel } from '../model/network';
 import type { ConfigEntry, ResolvedConfig } from '../model/resolve';
 import {
   parseIPv4AddressValue, parseIPv6AddressValue, type IPv4Address, type IPv4AddressError, type IPv6Address, type IPv6AddressError,
@@ -13,62 +13,67 @@ import {
 } from '../net/address';
 import { convertMac, type MacParse } from '../net/mac';
 
-export interface NetEntry {
-  entry: ConfigEntry;
-  /** The modern subkey (`ipv4.address` for legacy `lxc.network.ipv4`). */
-  sub: string;
-  /** The interface it applied to; undefined when it applied to none (a load error of its own). */
-  iface: NetworkInterface | undefined;
-}
+export type { NetEntry } from '../model/network';
 
 const NONE: readonly NetEntry[] = [];
 /** Lists longer than this get a Set for membership tests (most hold one entry). */
 const SET_FROM = 8;
 
 export class ConfigAnalysis {
-  /** Network entries in evaluation order, and the positions of each subkey's entries in that list. */
-  private net: { all: NetEntry[]; at: Map<string, number[]> } | undefined;
-  private bySub = new Map<string, readonly NetEntry[]>();
-  private parsedBySub = new Map<string, readonly NetEntry[]>();
+  /** The network model's entries by subkey, each list in evaluation order. */
+  private bySub: Map<string, NetEntry[]> | undefined;
+  private parsedBySub: Map<string, readonly NetEntry[]> | undefined;
   private rejected: Set<ConfigEntry> | undefined;
+  private others: readonly ConfigEntry[] | undefined;
   private live: Set<NetworkInterface> | undefined;
-  private listSets = new WeakMap<readonly ConfigEntry[], Set<ConfigEntry>>();
-  private v4 = new Map<ConfigEntry, Parsed<IPv4Address, IPv4AddressError>>();
-  private v6 = new Map<ConfigEntry, Parsed<IPv6Address, IPv6AddressError>>();
-  private macs = new Map<ConfigEntry, MacParse>();
+  private listSets: WeakMap<readonly ConfigEntry[], Set<ConfigEntry>> | undefined;
+  // Parsed values per `entry.seq` (not Maps keyed by entry: one slot per entry, nothing to hash), one array for
+  // the three parsers: an entry's value is parsed one way (its subkey's), `parsedAs` says which.
+  private parsed: unknown[] | undefined;
+  private parsedAs: Uint8Array | undefined;
 
   constructor(readonly config: ResolvedConfig, readonly network: NetworkModel) {}
 
-  private netIndex(): { all: NetEntry[]; at: Map<string, number[]> } {
-    if (this.net) return this.net;
-    const all: NetEntry[] = [];
-    const at = new Map<string, number[]>();
-    const interfaceOf = this.network.interfaceOf;
-    for (const entry of this.config.entries) {
-      const sub = netSubkeyOf(entry);
-      if (sub === undefined) continue;
-      const list = at.get(sub);
-      if (list) list.push(all.length);
-      else at.set(sub, [all.length]);
-      all.push({ entry, sub, iface: interfaceOf.get(entry) });
+  private subIndex(): Map<string, NetEntry[]> {
+    if (this.bySub) return this.bySub;
+    const at = new Map<string, NetEntry[]>();
+    // The network model already knows each entry's subkey and interface: group its list, no second lookup.
+    for (const n of this.network.netEntries) {
+      const list = at.get(n.sub);
+      if (list) list.push(n);
+      else at.set(n.sub, [n]);
     }
-    return (this.net = { all, at });
+    return (this.bySub = at);
+  }
+
+  /**
+   * The entries that are not network subkey assignments (netSubkeyOf() answers undefined for them), in
+   * evaluation order: for rules about other keys, which then skip a file's thousands of `lxc.net.N.*` lines
+   * without looking at each. The config's own list when it has no network entries.
+   */
+  otherEntries(): readonly ConfigEntry[] {
+    if (this.others) return this.others;
+    const net = this.network.netEntries;
+    if (net.length === 0) return (this.others = this.config.entries);
+    if (net.length === this.config.entries.length) return (this.others = []);
+    // The network entries are a subsequence of the config's entries: walk both.
+    const out: ConfigEntry[] = [];
+    let k = 0;
+    for (const entry of this.config.entries) {
+      if (k < net.length && net[k]!.entry === entry) k++;
+      else out.push(entry);
+    }
+    return (this.others = out);
   }
 
   /** Every network subkey assignment (modern and legacy) in evaluation order. */
   netEntries(): readonly NetEntry[] {
-    return this.netIndex().all;
+    return this.network.netEntries;
   }
 
   /** The network entries of one subkey, empty values and rejected ones included, in evaluation order. */
   netEntriesOf(sub: string): readonly NetEntry[] {
-    let list = this.bySub.get(sub);
-    if (!list) {
-      const { all, at } = this.netIndex();
-      list = at.get(sub)?.map((i) => all[i]!) ?? NONE;
-      this.bySub.set(sub, list);
-    }
-    return list;
+    return this.subIndex().get(sub) ?? NONE;
   }
 
   /**
@@ -84,37 +89,42 @@ export class ConfigAnalysis {
 
   /** Entries of these subkeys whose value liblxc's setter actually parsed (non-empty, not rejected for the type), in evaluation order. */
   parsedEntries(subs: readonly string[]): readonly NetEntry[] {
-    if (subs.length === 1) {
-      const sub = subs[0]!;
-      let list = this.parsedBySub.get(sub);
-      if (!list) this.parsedBySub.set(sub, (list = this.parsedAt([sub])));
-      return list;
+    if (subs.length === 1) return this.parsedOf(subs[0]!);
+    // Each subkey's list is in evaluation order already: merge them into it (no sort, no copy for one list).
+    let out: readonly NetEntry[] = NONE;
+    for (const sub of new Set(subs)) {
+      const list = this.parsedOf(sub);
+      if (list.length > 0) out = out.length === 0 ? list : mergeBySeq(out, list);
     }
-    return this.parsedAt(subs);
+    return out;
   }
 
-  private parsedAt(subs: readonly string[]): readonly NetEntry[] {
-    const { all, at } = this.netIndex();
+  /** parsedEntries() of one subkey, computed once per run. */
+  private parsedOf(sub: string): readonly NetEntry[] {
+    const cache = (this.parsedBySub ??= new Map());
+    let list = cache.get(sub);
+    if (!list) cache.set(sub, (list = this.parsedAt(sub)));
+    return list;
+  }
+
+  private parsedAt(sub: string): readonly NetEntry[] {
+    const list = this.subIndex().get(sub);
+    if (!list) return NONE;
     const rejected = this.rejectedForType();
-    const positions: number[] = [];
-    let lists = 0;
-    for (const sub of subs.length === 1 ? subs : new Set(subs)) {
-      const list = at.get(sub);
-      if (!list) continue;
-      lists++;
-      for (const i of list) {
-        const entry = all[i]!.entry;
-        if (entry.value !== '' && !rejected.has(entry)) positions.push(i);
-      }
-    }
-    if (positions.length === 0) return NONE;
-    // Each subkey's positions are ascending already; several lists need merging into evaluation order.
-    if (lists > 1) positions.sort((a, b) => a - b);
-    return positions.map((i) => all[i]!);
+    const kept = (n: NetEntry) => n.entry.value !== '' && (rejected.size === 0 || !rejected.has(n.entry));
+    // Most lists keep every entry: hand out the list itself (read-only) instead of a copy.
+    let i = 0;
+    while (i < list.length && kept(list[i]!)) i++;
+    if (i === list.length) return list;
+    const out = list.slice(0, i);
+    for (i++; i < list.length; i++) if (kept(list[i]!)) out.push(list[i]!);
+    return out.length === 0 ? NONE : out;
   }
 
   /** Whether the interface still exists when loading ends (not removed by `lxc.net =` or `lxc.net.N =`). */
   isLive(iface: NetworkInterface): boolean {
+    // Every interface the model made is either in its final list or in `removed`: with nothing removed, all are.
+    if (this.network.removed.length === 0) return iface !== undefined;
     this.live ??= new Set(this.network.interfaces);
     return this.live.has(iface);
   }
@@ -126,35 +136,63 @@ export class ConfigAnalysis {
   isEffective(n: NetEntry): boolean {
     if (n.iface === undefined || !this.isLive(n.iface)) return false;
     const list = n.iface.keys.get(n.sub);
-    return list !== undefined && this.listHas(list, n.entry);
+    if (list === undefined) return false;
+    return list.length === 1 ? list[0] === n.entry : this.listHas(list, n.entry);
   }
 
   private listHas(list: readonly ConfigEntry[], entry: ConfigEntry): boolean {
     if (list.length < SET_FROM) return list.includes(entry);
     // The network model is final before the first rule runs, so a list's Set stays valid for the run.
-    let set = this.listSets.get(list);
-    if (!set) this.listSets.set(list, (set = new Set(list)));
+    const sets = (this.listSets ??= new WeakMap());
+    let set = sets.get(list);
+    if (!set) sets.set(list, (set = new Set(list)));
     return set.has(entry);
   }
 
   /** parseIPv4AddressValue() of the entry's value, parsed once per run (callers must not modify the result). */
   ipv4Address(entry: ConfigEntry): Parsed<IPv4Address, IPv4AddressError> {
-    let p = this.v4.get(entry);
-    if (!p) this.v4.set(entry, (p = parseIPv4AddressValue(entry.value)));
-    return p;
+    return this.memo(entry, AS_IPV4, parseIPv4AddressValue);
   }
 
   /** parseIPv6AddressValue() of the entry's value, parsed once per run (callers must not modify the result). */
   ipv6Address(entry: ConfigEntry): Parsed<IPv6Address, IPv6AddressError> {
-    let p = this.v6.get(entry);
-    if (!p) this.v6.set(entry, (p = parseIPv6AddressValue(entry.value)));
-    return p;
+    return this.memo(entry, AS_IPV6, parseIPv6AddressValue);
   }
 
   /** convertMac() of the entry's value, once per run (callers must not modify the result). */
   mac(entry: ConfigEntry): MacParse {
-    let m = this.macs.get(entry);
-    if (!m) this.macs.set(entry, (m = convertMac(entry.value)));
-    return m;
+    return this.memo(entry, AS_MAC, convertMac);
   }
+
+  private memo<T>(entry: ConfigEntry, as: number, parse: (value: string) => T): T {
+    const n = this.config.entries.length;
+    const values = (this.parsed ??= new Array<unknown>(n));
+    const kinds = (this.parsedAs ??= new Uint8Array(n));
+    const seq = entry.seq;
+    if (kinds[seq] === as) return values[seq] as T;
+    const value = parse(entry.value);
+    // The first parse of an entry is kept; another one (never asked by the rules) is just computed.
+    if (kinds[seq] === 0) {
+      kinds[seq] = as;
+      values[seq] = value;
+    }
+    return value;
+  }
+}
+
+/** What `ConfigAnalysis.parsedAs` records (0: not parsed yet). */
+const AS_IPV4 = 1;
+const AS_IPV6 = 2;
+const AS_MAC = 3;
+
+/** Two lists in evaluation order merged into one (entries are distinct, so seqs never tie). */
+function mergeBySeq(a: readonly NetEntry[], b: readonly NetEntry[]): NetEntry[] {
+  const out = new Array<NetEntry>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]!.entry.seq < b[j]!.entry.seq ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }

@@ -65,6 +65,9 @@ export function parseSuppressions(doc: ConfigDocument, options: ParseSuppression
   const problems: DirectiveProblem[] = [];
   const lines = doc.lines;
   const text = doc.text;
+  // Every directive, and every misplaced one below, follows a `#`: a file without one (a generated list of mounts
+  // or interfaces) has none, and one search of the text (a fast byte scan) answers that for all its lines.
+  if (text.indexOf('#') === -1) return { directives, problems };
   // The next `#` at or after the current line's value; values come in text order, so one forward scan per file.
   let nextHash = text.indexOf('#');
   let lastVs = 0;

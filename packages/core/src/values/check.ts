@@ -61,10 +61,9 @@ const ENV_KEYS = new Set(['lxc.environment', 'lxc.environment.runtime', 'lxc.env
  * Pure; the same answer for the linter, hover and the language server.
  */
 export function checkValue(match: KeyMatch, value: string, version: LxcVersion = '5.0', options: CheckValueOptions = {}): ValueFinding[] {
-  if (!isValueChecked(match)) return [];
+  // Runs for every entry: answer unchecked and free-text keys (lxc.mount.entry, ...) before building anything.
+  if (valueUnchecked(match, value)) return [];
   const pattern = match.info.key;
-  // Runs for every entry: answer free-text keys (lxc.mount.entry, ...) before building the findings object.
-  if (value !== '' && isFreeText(pattern)) return [];
   const f = new Findings(concreteKey(match), value);
   const encoding = options.encoding ?? 'utf8';
   if (value === '') {
@@ -101,6 +100,23 @@ export function checkValue(match: KeyMatch, value: string, version: LxcVersion =
 }
 
 /** Keys whose non-empty value is not checked: any text is accepted (or checked elsewhere). */
+/** Per catalogue row: 0 when checkValue() checks no value of it, 1 only empty ones (free text), 2 every value. */
+const rowChecks = new Map<KeyMatch['info'], 0 | 1 | 2>();
+
+/**
+ * Whether checkValue() finds nothing without looking: keys it does not check, and non-empty values of free-text
+ * keys. Decided once per catalogue row (isValueChecked() depends on the row alone: only network rows have an
+ * index, and those are not checked whatever their index).
+ */
+export function valueUnchecked(match: KeyMatch, value: string): boolean {
+  let checks = rowChecks.get(match.info);
+  if (checks === undefined) {
+    checks = !isValueChecked(match) ? 0 : isFreeText(match.info.key) ? 1 : 2;
+    rowChecks.set(match.info, checks);
+  }
+  return checks === 0 || (checks === 1 && value !== '');
+}
+
 function isFreeText(pattern: string): boolean {
   return FREE_TEXT.has(pattern) || (pattern.startsWith('lxc.hook.') && pattern !== 'lxc.hook.version');
 }

@@ -76,6 +76,17 @@ export function safeUint(s: string): NumberResult {
   return { ok: true, value: r.value };
 }
 
+/**
+ * safeUint() as a plain number: the value when safeUint() accepts `s`, -1 when it refuses it (for any reason).
+ * For the callers that need no reason, without a BigInt and a result object per call.
+ */
+export function safeUintNumber(s: string): number {
+  const plain = plainDecimal(s);
+  if (plain >= 0) return plain > 0xffffffff ? -1 : plain;
+  const r = safeUint(s);
+  return r.ok ? Number(r.value) : -1;
+}
+
 /** lxc_safe_ulong(): like safeUint with the 64-bit range. */
 export function safeUlong(s: string): NumberResult {
   const plain = plainDecimal(s);

@@ -1,5 +1,7 @@
 import { q } from '../../util/quote';
 import { modernKeyFor } from '../../catalog/catalog';
+import { netSubkeyOf } from '../../model/network';
+import type { ConfigEntry } from '../../model/resolve';
 import { defineRule, keyRange } from '../types';
 
 export default defineRule({
@@ -17,7 +19,15 @@ export default defineRule({
     good: 'lxc.uts.name = web\nlxc.net.0.type = veth',
   },
   check(ctx) {
-    for (const entry of ctx.config.entries) {
+    // Every other entry, then the network subkey assignments that are legacy (`lxc.network.*`): those went to a
+    // legacy interface, or to none before its first `type` line. The engine sorts the reports by position.
+    const legacyNet: ConfigEntry[] = [];
+    const { interfaces, removed, problems } = ctx.network;
+    for (const iface of interfaces) if (iface.legacy) legacyNet.push(...iface.entries.filter((e) => netSubkeyOf(e) !== undefined));
+    for (const { iface } of removed) if (iface.legacy) legacyNet.push(...iface.entries.filter((e) => netSubkeyOf(e) !== undefined));
+    for (const p of problems) if (p.kind === 'legacy-before-type' && netSubkeyOf(p.entry) !== undefined) legacyNet.push(p.entry);
+    legacyNet.sort((a, b) => a.seq - b.seq);
+    for (const entry of legacyNet.length === 0 ? ctx.analysis.otherEntries() : [...ctx.analysis.otherEntries(), ...legacyNet]) {
       const info = entry.match?.info;
       const key = entry.key;
       // Index 4 ('n', 'l') and 7 ('w') first: startsWith is slow on the sliced strings keys are, and most keys are

@@ -43,7 +43,8 @@ export default defineRule({
     good: 'lxc.uts.name = web',
   },
   check(ctx) {
-    for (const entry of ctx.config.entries) {
+    // Unknown keys are never network subkey assignments (those have a catalogue row).
+    for (const entry of ctx.analysis.otherEntries()) {
       if (entry.match) continue;
       if (entry.key.startsWith('lxc.network') || entry.key.startsWith('lxc.limit.')) continue; // legacy-key explains these
       report(entry);

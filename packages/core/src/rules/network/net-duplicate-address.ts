@@ -1,18 +1,43 @@
 import { interfaceLabel, type NetworkInterface } from '../../model/network';
 import type { ConfigEntry } from '../../model/resolve';
-import { formatIPv4, formatIPv6 } from '../../net/inet';
+import { bytesEqual, formatIPv4, formatIPv6 } from '../../net/inet';
 import { q } from '../../util/quote';
 import { defineRule, valueRange } from '../types';
 import { knownType } from './util';
 
 /**
- * A map key per address: equal bytes give equal keys, as the formatted text would, without formatting each
- * one. IPv4 keys are numbers and IPv6 keys strings (eight 16-bit groups), so the families never collide.
+ * The addresses seen so far, each with its first assignment. IPv4 addresses are keyed by their 32 bits as a
+ * signed int32 (a small integer for V8: no boxed number, no string); IPv6 ones by a hash of their 16 bytes
+ * with the bytes compared within a bucket (no string built and hashed per address).
  */
-function addressKey(family: 4 | 6, a: Uint8Array): number | string {
-  if (family === 4) return ((a[0]! << 24) | (a[1]! << 16) | (a[2]! << 8) | a[3]!) >>> 0;
-  return String.fromCharCode((a[0]! << 8) | a[1]!, (a[2]! << 8) | a[3]!, (a[4]! << 8) | a[5]!, (a[6]! << 8) | a[7]!,
-    (a[8]! << 8) | a[9]!, (a[10]! << 8) | a[11]!, (a[12]! << 8) | a[13]!, (a[14]! << 8) | a[15]!);
+class SeenAddresses {
+  private v4 = new Map<number, Seen>();
+  private v6 = new Map<number, Seen | Seen[]>();
+
+  /** The first assignment of this address, or undefined after recording this one as the first. */
+  firstOrAdd(family: 4 | 6, iface: NetworkInterface, entry: ConfigEntry, a: Uint8Array, prefix: number): Seen | undefined {
+    if (family === 4) {
+      const key = (a[0]! << 24) | (a[1]! << 16) | (a[2]! << 8) | a[3]!;
+      const prev = this.v4.get(key);
+      if (prev === undefined) this.v4.set(key, { iface, entry, addr: a, prefix });
+      return prev;
+    }
+    let h = 0x811c9dc5; // FNV-1a: nearby addresses (…::1:2, …::2:1) land in different buckets
+    for (let i = 0; i < 16; i++) h = Math.imul(h ^ a[i]!, 0x01000193);
+    const bucket = this.v6.get(h);
+    if (bucket === undefined) {
+      this.v6.set(h, { iface, entry, addr: a, prefix });
+      return undefined;
+    }
+    if (!Array.isArray(bucket)) {
+      if (bytesEqual(bucket.addr, a)) return bucket;
+      this.v6.set(h, [bucket, { iface, entry, addr: a, prefix }]);
+      return undefined;
+    }
+    for (const s of bucket) if (bytesEqual(s.addr, a)) return s;
+    bucket.push({ iface, entry, addr: a, prefix });
+    return undefined;
+  }
 }
 
 const FAMILIES = [[4, 'ipv4.address'], [6, 'ipv6.address']] as const;
@@ -20,6 +45,7 @@ const FAMILIES = [[4, 'ipv4.address'], [6, 'ipv6.address']] as const;
 interface Seen {
   iface: NetworkInterface;
   entry: ConfigEntry;
+  addr: Uint8Array;
   prefix: number;
 }
 
@@ -38,7 +64,7 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 192.0.2.10/24\nlxc.net.1.type = veth\nlxc.net.1.ipv4.address = 192.0.2.11/24',
   },
   check(ctx) {
-    const seen = new Map<number | string, Seen>();
+    const seen = new SeenAddresses();
     for (const iface of ctx.network.interfaces) {
       const type = knownType(iface);
       if (type === 'empty' || type === 'none') continue;
@@ -48,12 +74,9 @@ export default defineRule({
         for (const entry of list) {
           const p = family === 4 ? ctx.analysis.ipv4Address(entry) : ctx.analysis.ipv6Address(entry);
           if (!p.ok) continue;
-          const key = addressKey(family, p.value.addr);
-          const prev = seen.get(key);
-          if (!prev) {
-            seen.set(key, { iface, entry, prefix: p.value.prefix });
-            continue;
-          }
+          const a = p.value;
+          const prev = seen.firstOrAdd(family, iface, entry, a.addr, a.prefix);
+          if (!prev) continue;
           const text = family === 4 ? formatIPv4(p.value.addr) : formatIPv6(p.value.addr);
           const sameIface = prev.iface === iface;
           const fatal = sameIface && (family === 6 || prev.prefix === p.value.prefix);

@@ -25,36 +25,35 @@ export default defineRule({
       const mac = ctx.analysis.mac(entry);
       // Fewer than six octets is a format problem (net-hwaddr-format), not an unusual address.
       if (!mac.ok || mac.bytes.length < 6) continue;
-      const shown = q(entry.value);
-      const r = valueRange(entry);
+      // Messages and ranges are built only for a finding (most addresses are fine).
       if (isMulticastMac(mac.bytes)) {
         const broadcast = mac.bytes.length === 6 && mac.bytes.every((b) => b.value === 0xff);
         ctx.report({
           doc: entry.doc,
-          ...r,
-          message: `Hardware address ${shown} for ${q(entry.key)} is a ${broadcast ? 'broadcast' : 'multicast'} address (the first octet is odd): the kernel refuses it and the container fails to start`,
+          ...valueRange(entry),
+          message: `Hardware address ${q(entry.value)} for ${q(entry.key)} is a ${broadcast ? 'broadcast' : 'multicast'} address (the first octet is odd): the kernel refuses it and the container fails to start`,
         });
         continue;
       }
       if (isZeroMac(entry.value, mac.bytes)) {
-        ctx.report({ doc: entry.doc, ...r, message: `Hardware address ${shown} for ${q(entry.key)} is all zeros: the kernel refuses it and the container fails to start` });
+        ctx.report({ doc: entry.doc, ...valueRange(entry), message: `Hardware address ${q(entry.value)} for ${q(entry.key)} is all zeros: the kernel refuses it and the container fails to start` });
         continue;
       }
       const rnd = macRandomness(entry.value, mac.bytes);
       if (rnd.mayBeMulticast) {
         ctx.report({
           doc: entry.doc,
-          ...r,
+          ...valueRange(entry),
           severity: 'warning',
-          message: `Hardware address template ${shown} for ${q(entry.key)} has a one-digit random first octet, which is odd half of the time: those addresses are multicast and the container then fails to start; write it as ${q(`0${entry.value}`)} (LXC keeps an x in the second character even)`,
+          message: `Hardware address template ${q(entry.value)} for ${q(entry.key)} has a one-digit random first octet, which is odd half of the time: those addresses are multicast and the container then fails to start; write it as ${q(`0${entry.value}`)} (LXC keeps an x in the second character even)`,
         });
       } else if (rnd.zeroChance >= 1 / 4096) {
         // Rarer outcomes are not worth a warning (xx:xx:xx:xx:xx:xx is all zeros once in 2^47 starts).
         ctx.report({
           doc: entry.doc,
-          ...r,
+          ...valueRange(entry),
           severity: 'warning',
-          message: `Hardware address template ${shown} for ${q(entry.key)} has only zeros besides its random digits: one start in ${Math.round(1 / rnd.zeroChance)} gets 00:00:00:00:00:00, which the kernel refuses`,
+          message: `Hardware address template ${q(entry.value)} for ${q(entry.key)} has only zeros besides its random digits: one start in ${Math.round(1 / rnd.zeroChance)} gets 00:00:00:00:00:00, which the kernel refuses`,
         });
       }
     }

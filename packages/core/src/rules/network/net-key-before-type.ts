@@ -1,4 +1,4 @@
-import { interfaceLabel, netSubkeyOf } from '../../model/network';
+import { interfaceLabel, type NetworkInterface } from '../../model/network';
 import type { ConfigEntry } from '../../model/resolve';
 import { q } from '../../util/quote';
 import { defineRule, lineRange, type RelatedLocation } from '../types';
@@ -27,7 +27,7 @@ export default defineRule({
   },
   check(ctx) {
     const seen = new Set<ConfigEntry>();
-    for (const iface of ctx.network.interfaces.concat(ctx.network.removed.map((r) => r.iface))) {
+    const reportWiped = (iface: NetworkInterface) => {
       for (const { entry, by } of iface.wiped) {
         if (seen.has(entry)) continue;
         seen.add(entry);
@@ -38,23 +38,27 @@ export default defineRule({
           related: [at(by, 'the type line that wipes it')],
         });
       }
-      // A repeated type line: the later one resets the interface even when nothing else was set in between.
-      let firstType: ConfigEntry | undefined;
-      for (const entry of iface.entries) {
-        if (netSubkeyOf(entry) !== 'type' || entry.value === '') continue;
-        if (!firstType) {
-          firstType = entry;
-          continue;
-        }
-        if (seen.has(entry)) continue;
-        seen.add(entry);
-        ctx.report({
-          doc: entry.doc,
-          ...lineRange(entry),
-          message: `${q(entry.key)} is set again (first on ${where(firstType, entry)}): this line resets ${interfaceLabel(iface)} and wipes every setting made for it above`,
-          related: [at(firstType, 'the first type line')],
-        });
+    };
+    for (const iface of ctx.network.interfaces) reportWiped(iface);
+    for (const { iface } of ctx.network.removed) reportWiped(iface);
+    // A repeated type line: the later one resets the interface even when nothing else was set in between.
+    // (The type lines are indexed: no need to look through every line of every interface.)
+    const firstType = new Map<NetworkInterface, ConfigEntry>();
+    for (const { entry, iface } of ctx.analysis.netEntriesOf('type')) {
+      if (iface === undefined || entry.value === '') continue;
+      const first = firstType.get(iface);
+      if (!first) {
+        firstType.set(iface, entry);
+        continue;
       }
+      if (seen.has(entry)) continue;
+      seen.add(entry);
+      ctx.report({
+        doc: entry.doc,
+        ...lineRange(entry),
+        message: `${q(entry.key)} is set again (first on ${where(first, entry)}): this line resets ${interfaceLabel(iface)} and wipes every setting made for it above`,
+        related: [at(first, 'the first type line')],
+      });
     }
   },
 });

@@ -1,4 +1,5 @@
-import { networkSubkeyInfo } from '../../catalog/catalog';
+import { networkSubkeyInfo, networkSubkeys } from '../../catalog/catalog';
+import type { KeyInfo } from '../../catalog/types';
 import { interfaceLabel, netSubkeyOf } from '../../model/network';
 import type { ConfigEntry } from '../../model/resolve';
 import { q } from '../../util/quote';
@@ -41,9 +42,9 @@ export default defineRule({
     for (const iface of ctx.network.interfaces) {
       const type = knownType(iface);
       if (!type) continue;
-      for (const [sub, list] of iface.keys) {
-        const info = networkSubkeyInfo(sub);
-        if (!info?.netTypes || info.netTypeEnforced || info.netTypes.includes(type)) continue;
+      for (const [sub, info] of ignoredFor(type)) {
+        const list = iface.keys.get(sub);
+        if (list === undefined) continue;
         for (const entry of list) {
           ctx.report({
             doc: entry.doc,
@@ -65,4 +66,24 @@ function typeAt(entries: readonly ConfigEntry[], entry: ConfigEntry): string | u
     if (netSubkeyOf(e) === 'type') type = e.value;
   }
   return type;
+}
+
+/**
+ * The subkeys an interface of this type accepts but does not use (typed, not enforced, another type), with
+ * their rows: a short list per type to look up, instead of every key of every interface. The order of the
+ * reports within an interface does not matter: each subkey's entries are on lines of their own, and the
+ * engine sorts by position.
+ */
+const IGNORED = new Map<string, Array<[string, KeyInfo & { netTypes: string[] }]>>();
+function ignoredFor(type: string): Array<[string, KeyInfo & { netTypes: string[] }]> {
+  let list = IGNORED.get(type);
+  if (list) return list;
+  list = [];
+  for (const sub of networkSubkeys()) {
+    const info = networkSubkeyInfo(sub);
+    if (!info?.netTypes || info.netTypeEnforced || info.netTypes.includes(type)) continue;
+    list.push([sub, info as KeyInfo & { netTypes: string[] }]);
+  }
+  IGNORED.set(type, list);
+  return list;
 }

@@ -1,5 +1,5 @@
 import { q } from '../../util/quote';
-import { isNonDecimal, safeUint } from '../../values/numbers';
+import { isNonDecimal, safeUintNumber } from '../../values/numbers';
 import { defineRule, valueRange } from '../types';
 import { isEffective, parsedEntries } from './util';
 
@@ -29,29 +29,27 @@ export default defineRule({
       const iface = n.iface!;
       if (iface.type === 'empty' || iface.type === 'none') continue;
       const { entry } = n;
-      const r = valueRange(entry);
-      const parsed = safeUint(entry.value);
-      if (!parsed.ok) {
-        ctx.report({ doc: entry.doc, ...r, message: `Invalid MTU ${q(entry.value)} for ${q(entry.key)}: not a number, so the container fails to start ("Failed to parse mtu")` });
+      const mtu = safeUintNumber(entry.value);
+      if (mtu < 0) {
+        ctx.report({ doc: entry.doc, ...valueRange(entry), message: `Invalid MTU ${q(entry.value)} for ${q(entry.key)}: not a number, so the container fails to start ("Failed to parse mtu")` });
         continue;
       }
-      const mtu = Number(parsed.value);
       const base = isNonDecimal(entry.value);
       const readAs = base ? ` (${q(entry.value)} is read as ${base === 'octal' ? 'octal' : 'hex'}: ${mtu})` : '';
       if (mtu === 0 && iface.type === 'veth') {
-        ctx.report({ doc: entry.doc, ...r, severity: 'warning', message: `MTU 0 for ${q(entry.key)}${readAs}: LXC then sets no MTU on the veth pair, so it gets the kernel default instead of the link's MTU; remove the line to inherit the link's MTU` });
+        ctx.report({ doc: entry.doc, ...valueRange(entry), severity: 'warning', message: `MTU 0 for ${q(entry.key)}${readAs}: LXC then sets no MTU on the veth pair, so it gets the kernel default instead of the link's MTU; remove the line to inherit the link's MTU` });
         continue;
       }
       if (mtu < MIN_MTU || mtu > MAX_MTU) {
-        ctx.report({ doc: entry.doc, ...r, message: `MTU ${mtu} for ${q(entry.key)}${readAs} is out of range (${MIN_MTU}-${MAX_MTU}): the kernel refuses it and the container fails to start` });
+        ctx.report({ doc: entry.doc, ...valueRange(entry), message: `MTU ${mtu} for ${q(entry.key)}${readAs} is out of range (${MIN_MTU}-${MAX_MTU}): the kernel refuses it and the container fails to start` });
         continue;
       }
       if (mtu < IPV6_MIN_MTU && (iface.keys.get('ipv6.address')?.length ?? 0) > 0) {
-        ctx.report({ doc: entry.doc, ...r, message: `MTU ${mtu} for ${q(entry.key)}${readAs} is below ${IPV6_MIN_MTU}, the IPv6 minimum: the kernel refuses IPv6 addresses on the interface, so the container fails to start` });
+        ctx.report({ doc: entry.doc, ...valueRange(entry), message: `MTU ${mtu} for ${q(entry.key)}${readAs} is below ${IPV6_MIN_MTU}, the IPv6 minimum: the kernel refuses IPv6 addresses on the interface, so the container fails to start` });
         continue;
       }
       if (base === 'octal') {
-        ctx.report({ doc: entry.doc, ...r, severity: 'warning', message: `MTU ${q(entry.value)} for ${q(entry.key)} starts with 0, so LXC reads it as octal: ${mtu}; write ${q(String(mtu))} if that is what you mean` });
+        ctx.report({ doc: entry.doc, ...valueRange(entry), severity: 'warning', message: `MTU ${q(entry.value)} for ${q(entry.key)} starts with 0, so LXC reads it as octal: ${mtu}; write ${q(String(mtu))} if that is what you mean` });
       }
     }
   },

@@ -49,7 +49,8 @@ function problem(sub: string, value: string): { why: string; guess?: string } | 
 }
 
 function checkBareKeys(ctx: RuleContext): void {
-  for (const entry of ctx.config.entries) {
+  // `lxc.net` and `lxc.net.N` set no subkey: they are among the other entries.
+  for (const entry of ctx.analysis.otherEntries()) {
     const key = entry.key;
     if (key === 'lxc.net' && entry.value !== '') {
       ctx.report({ doc: entry.doc, ...valueRange(entry), message: `${q(key)} takes no value (only \`lxc.net =\`, which removes every interface defined so far): LXC refuses to load the config` });

@@ -14,7 +14,7 @@ function checkCaps(ctx: RuleContext): void {
   let collected = 0;
   let lastKeep: ConfigEntry | undefined;
   let lastDrop: ConfigEntry | undefined;
-  for (const entry of ctx.config.entries) {
+  for (const entry of ctx.analysis.otherEntries()) { // not a network key
     const isKeep = entry.key === 'lxc.cap.keep';
     if (!isKeep && entry.key !== 'lxc.cap.drop') continue;
     if (entry.value === '') {
@@ -41,7 +41,7 @@ function checkCaps(ctx: RuleContext): void {
 
 function checkNamespaces(ctx: RuleContext): void {
   const last: Record<'clone' | 'keep', ConfigEntry | undefined> = { clone: undefined, keep: undefined };
-  for (const entry of ctx.config.entries) {
+  for (const entry of ctx.analysis.otherEntries()) { // not a network key
     const which = entry.key === 'lxc.namespace.clone' ? 'clone' : entry.key === 'lxc.namespace.keep' ? 'keep' : undefined;
     if (!which) continue;
     if (entry.value === '') {

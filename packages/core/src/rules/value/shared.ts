@@ -3,7 +3,7 @@
  * config, and turns a finding into a report on the right part of the line.
  */
 import type { ConfigEntry, ResolvedConfig } from '../../model/resolve';
-import { checkValue } from '../../values/check';
+import { checkValue, valueUnchecked } from '../../values/check';
 import type { ValueFinding, ValueFindingKind } from '../../values/types';
 import { keyRange, valueRange, type Fix, type RuleContext } from '../types';
 
@@ -11,14 +11,15 @@ const cache = new WeakMap<ResolvedConfig, Map<ConfigEntry, ValueFinding[]>>();
 /** checkValue() only reads its options: one object per encoding instead of one per entry. */
 const OPTIONS = { utf8: { encoding: 'utf8' }, latin1: { encoding: 'latin1' } } as const;
 
-function findingsByEntry(config: ResolvedConfig): Map<ConfigEntry, ValueFinding[]> {
+function findingsByEntry(ctx: RuleContext): Map<ConfigEntry, ValueFinding[]> {
+  const config = ctx.config;
   let map = cache.get(config);
   if (map) return map;
   map = new Map();
-  for (const entry of config.entries) {
-    // checkValue() answers [] itself for the keys it does not check (isValueChecked: network keys among them);
-    // skipping the indexed network keys here only saves the call.
-    if (!entry.match || entry.match.netIndex !== undefined) continue;
+  // checkValue() answers [] itself for the keys it does not check (isValueChecked: network keys, legacy ones
+  // included): going through the other entries only, and skipping the indexed network keys, saves the calls.
+  for (const entry of ctx.analysis.otherEntries()) {
+    if (!entry.match || entry.match.netIndex !== undefined || valueUnchecked(entry.match, entry.value)) continue;
     const list = checkValue(entry.match, entry.value, config.version, OPTIONS[entry.doc.encoding] ?? { encoding: entry.doc.encoding });
     if (list.length > 0) map.set(entry, list);
   }
@@ -48,7 +49,7 @@ function toFix(entry: ConfigEntry, finding: ValueFinding): Fix | undefined {
 
 /** Report every finding of `kind` with the rule's context. */
 export function reportFindings(ctx: RuleContext, kind: ValueFindingKind, defaultSeverity: ValueFinding['severity']): void {
-  for (const [entry, list] of findingsByEntry(ctx.config)) {
+  for (const [entry, list] of findingsByEntry(ctx)) {
     for (const finding of list) {
       if (finding.kind !== kind) continue;
       const base = valueStart(entry);
