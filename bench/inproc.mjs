@@ -3,7 +3,8 @@
  * In-process timings, one mode per child process (a fresh heap for each case), printed as one JSON object.
  * Loads bench/out/core.mjs, the core bundled with the CLI's esbuild settings (run.mjs builds it).
  *
- *   lint FILE ITER WARMUP     read + decode + parse + resolve + lint (no host rules), like `lxclint check FILE`;
+ *   lint FILE ITER WARMUP     read + decode + parse + resolve + lint (no host rules), like `lxclint check FILE`
+ *                             (read with the CLI's own loadConfigFile);
  *                             also parse alone (scanner + chevrotain parser)
  *   engine FILE ITER WARMUP   the rule engine on a resolved config: every rule (host rules too, against synthetic
  *                             host facts) vs no rule, and each rule alone
@@ -44,7 +45,7 @@ if (mode === 'lint') {
   const fs = new core.NodeFileSystem();
   let diagnostics = 0;
   out.total = measure(() => {
-    const doc = core.parseConfigBytes(readFileSync(path), path);
+    const doc = core.loadConfigFile(path).doc;
     diagnostics = core.lintDocument(doc, fs, {}).diagnostics.length;
   });
   const text = readFileSync(path, 'utf8');
