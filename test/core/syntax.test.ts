@@ -48,6 +48,19 @@ describe('line reading as liblxc parse_line() does', () => {
     expect(doc.lines.map((l) => l.kind)).toEqual(['text', 'text', 'blank']);
     expect(doc.lines.slice(0, 2).map((l) => (l.kind === 'text' ? l.invalid : null))).toEqual([true, false]);
   });
+  it('gives the spans of an entry line as offsets into the text, also in its JSON form', () => {
+    const text = '# c\n  lxc.uts.name \t= "web" \n';
+    const e = entry(text);
+    expect(text.slice(e.indent.start, e.indent.end)).toBe('  ');
+    expect(text.slice(e.keySpan.start, e.keySpan.end)).toBe('lxc.uts.name');
+    expect(text[e.equals]).toBe('=');
+    expect(text.slice(e.valueSpan.start, e.valueSpan.end)).toBe('"web"');
+    expect(JSON.parse(JSON.stringify(e))).toEqual({
+      kind: 'entry', start: 4, end: 29, line: 1, contentEnd: 28, eol: '\n', indent: { start: 4, end: 6 }, keySpan: { start: 6, end: 18 },
+      equals: 20, valueSpan: { start: 22, end: 27 }, key: 'lxc.uts.name', value: 'web', quote: '"', isLxc: true,
+    });
+  });
+
   it('reads keys case-sensitively and with no = as empty keys', () => {
     expect(entry('LXC.a = 1').isLxc).toBe(false);
     expect(entry('= 1').key).toBe('');

@@ -12,7 +12,7 @@
  * entry line is one token that carries the offsets of key, `=` and value.
  */
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { scan, type ScanToken } from './scanner';
+import { MARKS, scan } from './scanner';
 import { allTokens, Blank, Comment, Entry, NulTail, Text } from './tokens';
 import type { ConfigDocument, EntryLine, LineNode, Span, TextEncoding } from './tree';
 
@@ -32,6 +32,8 @@ class LineBuilder {
     readonly src: string,
     readonly lineStarts: number[],
     readonly contentEnds: number[],
+    /** The scanner's per-line offsets (see ScanResult.marks). */
+    readonly marks: Int32Array,
   ) {}
 
   /** End of the current line: after its end-of-line sequence, or at its content's end for the last line. */
@@ -53,41 +55,46 @@ class LineBuilder {
     this.push({ kind: 'blank', start, end, line: this.lineNo, contentEnd, eol: this.eolOf(contentEnd, end) });
   }
 
-  commentLine(t: IToken): void {
+  commentLine(): void {
     const start = this.lineStarts[this.lineNo]!;
     const contentEnd = this.contentEnds[this.lineNo]!;
     const end = this.lineEnd(contentEnd);
+    const from = this.marks[this.lineNo * MARKS]!;
     this.push({
       kind: 'comment', start, end, line: this.lineNo, contentEnd, eol: this.eolOf(contentEnd, end),
-      indent: { start, end: t.startOffset },
-      comment: { start: t.startOffset, end: contentEnd },
+      indent: { start, end: from },
+      comment: { start: from, end: contentEnd },
     });
   }
 
-  textLine(t: IToken): void {
+  textLine(): void {
     const start = this.lineStarts[this.lineNo]!;
     const contentEnd = this.contentEnds[this.lineNo]!;
     const end = this.lineEnd(contentEnd);
+    const from = this.marks[this.lineNo * MARKS]!;
     this.push({
       kind: 'text', start, end, line: this.lineNo, contentEnd, eol: this.eolOf(contentEnd, end),
-      indent: { start, end: t.startOffset },
-      body: { start: t.startOffset, end: contentEnd },
-      invalid: this.src.startsWith('lxc.', t.startOffset),
+      indent: { start, end: from },
+      body: { start: from, end: contentEnd },
+      invalid: this.src.startsWith('lxc.', from),
     });
   }
 
-  entryLine(t: ScanToken): void {
+  entryLine(): void {
     const lineNo = this.lineNo;
     const start = this.lineStarts[lineNo]!;
     // Blanks after the value (or after `=` when it is empty) run to the end of the line's content.
     const contentEnd = this.contentEnds[lineNo]!;
     const end = this.lineEnd(contentEnd);
     const src = this.src;
-    const keyStart = t.startOffset;
-    const keyEnd = t.keyEnd;
+    const marks = this.marks;
+    const m = lineNo * MARKS;
+    const keyStart = marks[m]!;
+    const keyEnd = marks[m + 1]!;
+    const equals = marks[m + 2]!;
     const keyText = internKey(src, keyStart, keyEnd);
-    const valueStart = t.valueStart;
-    const valueEnd = t.valueEnd;
+    const valueStart = marks[m + 3]!;
+    const valueEnd = marks[m + 4]!;
     let value = '';
     let quote: EntryLine['quote'] = null;
     if (valueEnd > valueStart) {
@@ -100,17 +107,7 @@ class LineBuilder {
         value = src.slice(valueStart, valueEnd);
       }
     }
-    this.push({
-      kind: 'entry', start, end, line: lineNo, contentEnd, eol: this.eolOf(contentEnd, end),
-      indent: { start, end: keyStart },
-      keySpan: { start: keyStart, end: keyEnd },
-      equals: t.equals,
-      valueSpan: { start: valueStart, end: valueEnd },
-      key: keyText,
-      value,
-      quote,
-      isLxc: keyText.startsWith('lxc.'),
-    });
+    this.push(new EntryLineNode(start, end, lineNo, contentEnd, this.eolOf(contentEnd, end), keyStart, keyEnd, equals, valueStart, valueEnd, keyText, value, quote));
   }
 
   nul(t: IToken): void {
@@ -120,6 +117,47 @@ class LineBuilder {
   private push(node: LineNode): void {
     this.lines.push(node);
     this.lineNo++;
+  }
+}
+
+/**
+ * An entry line as the parser builds it: the offsets of its parts are plain numbers, and the spans of the tree's
+ * interface are read from them on demand. Three span objects per line were a quarter of the parse's allocation and
+ * of what every garbage collection during a lint copies (bench/ case 1: parse of 1,000 interfaces 2.35 -> 1.81 ms
+ * on average). Readers see the same `EntryLine` either way; JSON gets the spans too.
+ */
+class EntryLineNode implements EntryLine {
+  readonly kind = 'entry' as const;
+  readonly isLxc: boolean;
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly line: number,
+    readonly contentEnd: number,
+    readonly eol: string,
+    private readonly keyStart: number,
+    private readonly keyEnd: number,
+    readonly equals: number,
+    private readonly valueStart: number,
+    private readonly valueEnd: number,
+    readonly key: string,
+    readonly value: string,
+    readonly quote: '"' | "'" | null,
+  ) {
+    this.isLxc = key.startsWith('lxc.');
+  }
+  get indent(): Span {
+    return { start: this.start, end: this.keyStart };
+  }
+  get keySpan(): Span {
+    return { start: this.keyStart, end: this.keyEnd };
+  }
+  get valueSpan(): Span {
+    return { start: this.valueStart, end: this.valueEnd };
+  }
+  toJSON(): EntryLine {
+    const { kind, start, end, line, contentEnd, eol, indent, keySpan, equals, valueSpan, key, value, quote, isLxc } = this;
+    return { kind, start, end, line, contentEnd, eol, indent, keySpan, equals, valueSpan, key, value, quote, isLxc };
   }
 }
 
@@ -170,20 +208,20 @@ class ConfigParser extends EmbeddedActionsParser {
         },
         {
           ALT: () => {
-            const t = this.CONSUME(Comment);
-            if (builder !== null) builder.commentLine(t);
+            this.CONSUME(Comment);
+            if (builder !== null) builder.commentLine();
           },
         },
         {
           ALT: () => {
-            const t = this.CONSUME(Text);
-            if (builder !== null) builder.textLine(t);
+            this.CONSUME(Text);
+            if (builder !== null) builder.textLine();
           },
         },
         {
           ALT: () => {
-            const t = this.CONSUME(Entry);
-            if (builder !== null) builder.entryLine(t as ScanToken);
+            this.CONSUME(Entry);
+            if (builder !== null) builder.entryLine();
           },
         },
       ]));
@@ -275,11 +313,11 @@ export interface ParseOptions {
 
 /** Parse config text into its lossless tree. Never throws: every input is a valid document. */
 export function parseConfig(text: string, options: ParseOptions = {}): ConfigDocument {
-  const { tokens, lineStarts, contentEnds } = scan(text);
+  const { tokens, lineStarts, contentEnds, marks } = scan(text);
   // Built on first use, not at import time: keeps `lxclint --help` and other paths that never parse cheap.
   const parser = (shared ??= new ConfigParser());
   parseCount = (parseCount + 1) | 0;
-  const b = new LineBuilder(text, lineStarts, contentEnds);
+  const b = new LineBuilder(text, lineStarts, contentEnds, marks);
   parser.run(tokens, b);
   const lines = b.lines;
   return {

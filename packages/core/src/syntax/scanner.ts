@@ -10,9 +10,9 @@
  * indexOf only, so a line costs a handful of comparisons plus its token objects.
  *
  * Allocation is what the profile shows (10,000 lines → 30,000+ tokens), so: line ends are not tokens (the
- * parser reads them from `lineStarts`/`contentEnds`), an entry line is one Entry token carrying the offsets of
- * its key, `=` and value, and a token is a small object whose `image` is cut from the text only when read
- * (the parser never reads it: it slices keys and values itself).
+ * parser reads them from `lineStarts`/`contentEnds`), and a line's token is one shared object per token type:
+ * chevrotain only looks at a token's type, and the offsets the tree needs (where the content starts; for an
+ * entry line its key, `=` and value) go into one flat array of numbers, `marks`, five per line.
  */
 import type { IToken, TokenType } from 'chevrotain';
 import { Blank, Comment, Entry, NulTail, Text } from './tokens';
@@ -32,20 +32,49 @@ export interface ScanResult {
   contentEnds: number[];
   /** Offset of the first NUL, or -1. */
   nulAt: number;
+  /**
+   * Five numbers per line (index `line * MARKS`): where the content starts after the indent (comment and text
+   * lines), and for entry lines the key's start, its end, the `=`, and the trimmed value's start and end.
+   */
+  marks: Int32Array;
 }
 
-/**
- * What chevrotain's parser reads of a token: its type (index) and offsets. Line/column fields are optional in
- * IToken and left out; chevrotain only needs them for error messages, and this grammar cannot fail.
- */
+/** Numbers per line in `ScanResult.marks`. */
+export const MARKS = 5;
+
+/** A growing Int32Array of line marks (typed: five plain pushes per line cost more than the token objects they replace). */
+class MarkWriter {
+  data = new Int32Array(MARKS * 256);
+  length = 0;
+  put(a: number, b: number, c: number, d: number, e: number): void {
+    let data = this.data;
+    const n = this.length;
+    if (n + MARKS > data.length) {
+      const grown = new Int32Array(data.length * 2);
+      grown.set(data);
+      this.data = data = grown;
+    }
+    data[n] = a;
+    data[n + 1] = b;
+    data[n + 2] = c;
+    data[n + 3] = d;
+    data[n + 4] = e;
+    this.length = n + MARKS;
+  }
+}
+
+/** The one token object of each line type (see the file comment); offsets are in `marks`, not here. */
+function lineToken(tokenType: TokenType): IToken {
+  return { image: '', startOffset: -1, endOffset: -1, tokenType, tokenTypeIdx: tokenType.tokenTypeIdx! };
+}
+const BLANK = lineToken(Blank);
+const COMMENT = lineToken(Comment);
+const TEXT = lineToken(Text);
+const ENTRY = lineToken(Entry);
+
+/** The NUL tail's token: the one token whose offsets chevrotain hands back (its image is cut only when read). */
 export class ScanToken implements IToken {
   readonly tokenTypeIdx: number;
-  /** Entry tokens only (else -1): end of the trimmed key (its start is startOffset), offset of `=`. */
-  keyEnd = -1;
-  equals = -1;
-  /** Entry tokens only: the trimmed value's span (empty for `key =`, starting just after `=`). */
-  valueStart = -1;
-  valueEnd = -1;
   constructor(
     readonly tokenType: TokenType,
     readonly startOffset: number,
@@ -62,6 +91,7 @@ export class ScanToken implements IToken {
 
 export function scan(text: string): ScanResult {
   const tokens: IToken[] = [];
+  const marks = new MarkWriter();
   const lineStarts: number[] = [];
   const contentEnds: number[] = [];
   const nulAt = text.indexOf('\0');
@@ -79,16 +109,16 @@ export function scan(text: string): ScanResult {
     if (nextCr !== -1 && nextCr < contentEnd) contentEnd = nextCr;
     contentEnds.push(contentEnd);
     // An empty last line (the text ends with a line break, or a NUL starts it) is not a line of the document.
-    if (contentEnd > lineStart || contentEnd < limit) scanLine(text, lineStart, contentEnd, tokens);
+    if (contentEnd > lineStart || contentEnd < limit) scanLine(text, lineStart, contentEnd, tokens, marks);
     if (contentEnd >= limit) break;
     lineStart = contentEnd + (text.charCodeAt(contentEnd) === CR && contentEnd + 1 < limit && text.charCodeAt(contentEnd + 1) === LF ? 2 : 1);
   }
   if (nulAt !== -1) tokens.push(new ScanToken(NulTail, nulAt, text.length - 1, text));
-  return { tokens, lineStarts, contentEnds, nulAt };
+  return { tokens, lineStarts, contentEnds, nulAt, marks: marks.data };
 }
 
 /** Mode line-start, then key and value: one line's tokens. Every line gets at least one token. */
-function scanLine(text: string, lineStart: number, contentEnd: number, out: IToken[]): void {
+function scanLine(text: string, lineStart: number, contentEnd: number, out: IToken[], marks: MarkWriter): void {
   // line-start: only space and tab are skipped (lxc_char_left_gc); form feed counts for blank lines only.
   let p = lineStart;
   while (p < contentEnd) {
@@ -98,17 +128,20 @@ function scanLine(text: string, lineStart: number, contentEnd: number, out: ITok
   }
   if (isBlankRun(text, p, contentEnd)) {
     // May be empty (an empty line): the token marks that the line exists.
-    out.push(new ScanToken(Blank, lineStart, contentEnd - 1, text));
+    out.push(BLANK);
+    marks.put(p, 0, 0, 0, 0);
     return;
   }
   if (text.charCodeAt(p) === HASH) {
-    out.push(new ScanToken(Comment, p, contentEnd - 1, text));
+    out.push(COMMENT);
+    marks.put(p, 0, 0, 0, 0);
     return;
   }
   // key mode: everything up to the first '='.
   const eq = text.indexOf('=', p);
   if (eq === -1 || eq >= contentEnd) {
-    out.push(new ScanToken(Text, p, contentEnd - 1, text));
+    out.push(TEXT);
+    marks.put(p, 0, 0, 0, 0);
     return;
   }
   let keyEnd = eq;
@@ -131,13 +164,9 @@ function scanLine(text: string, lineStart: number, contentEnd: number, out: ITok
     ve--;
   }
   // An empty key starts at `=` (the indent runs up to it), an empty value just after it.
-  const keyStart = keyEnd > p ? p : eq;
-  const t = new ScanToken(Entry, keyStart, (ve > vs ? ve : eq + 1) - 1, text);
-  t.keyEnd = keyEnd > p ? keyEnd : eq;
-  t.equals = eq;
-  t.valueStart = ve > vs ? vs : eq + 1;
-  t.valueEnd = ve > vs ? ve : eq + 1;
-  out.push(t);
+  out.push(ENTRY);
+  if (ve > vs) marks.put(keyEnd > p ? p : eq, keyEnd > p ? keyEnd : eq, eq, vs, ve);
+  else marks.put(keyEnd > p ? p : eq, keyEnd > p ? keyEnd : eq, eq, eq + 1, eq + 1);
 }
 
 function isBlankRun(text: string, from: number, to: number): boolean {
