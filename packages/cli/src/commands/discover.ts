@@ -2,7 +2,7 @@
  * Which files a command works on: files as given, directories as containers (`DIR/config`) or as an
  * lxcpath (`DIR/*\/config`), and by default the containers under /var/lib/lxc.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeStderr } from '../io/output';
 
@@ -35,7 +35,7 @@ export function discoverConfigs(paths: string[], lxcpath: string | undefined): D
       continue;
     }
     const own = join(p, 'config');
-    if (existsSync(own) && statSync(own).isFile()) files.push(own);
+    if (statSync(own, { throwIfNoEntry: false })?.isFile()) files.push(own);
     let names: string[] = [];
     try {
       names = readdirSync(p).sort();
@@ -46,9 +46,10 @@ export function discoverConfigs(paths: string[], lxcpath: string | undefined): D
     for (const name of names) {
       const candidate = join(p, name, 'config');
       try {
-        if (statSync(candidate).isFile()) files.push(candidate);
+        // Not a container directory: no config there (undefined, no exception) or not a directory at all.
+        if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) files.push(candidate);
       } catch {
-        // not a container directory
+        // ENOTDIR and the like: not a container directory either
       }
     }
   }

@@ -57,7 +57,8 @@ export class ProjectConfigLoader {
 
 function isFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    // Most candidates do not exist: no exception (and its stack trace) for those.
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }

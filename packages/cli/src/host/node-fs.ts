@@ -13,8 +13,8 @@ export class NodeFileSystem implements FileSystem {
   }
   stat(path: string): 'file' | 'dir' | undefined {
     try {
-      const s = statSync(path);
-      return s.isDirectory() ? 'dir' : 'file';
+      const s = statSync(path, { throwIfNoEntry: false });
+      return s === undefined ? undefined : s.isDirectory() ? 'dir' : 'file';
     } catch {
       return undefined;
     }
