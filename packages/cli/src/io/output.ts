@@ -59,5 +59,7 @@ export function stdoutIsTTY(): boolean {
     return false;
   }
   if (!st.isCharacterDevice() || ((st.rdev >> 8) & 0xfff) === 1) return false;
-  return process.getBuiltinModule('node:tty').isatty(STDOUT);
+  // process.getBuiltinModule arrived in Node 20.16; the bundle is CommonJS, so `require` serves older releases.
+  const tty = typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:tty') : (require('node:tty') as typeof import('node:tty'));
+  return tty.isatty(STDOUT);
 }
