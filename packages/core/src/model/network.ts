@@ -3,7 +3,7 @@
  * index order), legacy `lxc.network.*` blocks where each `type` line opens a new interface, the wipe a
  * `type` line does to what was set before it, and the clears an empty value does.
  */
-import { legacyNetSubkey, networkSubkeyInfo } from '../catalog/catalog';
+import { isNetFamilyKey, legacyNetSubkey, networkSubkeyInfo } from '../catalog/catalog';
 import { NETWORK_TYPES, type KeyMatch } from '../catalog/types';
 import { safeUint } from '../values/numbers';
 import type { ConfigEntry, ResolvedConfig } from './resolve';
@@ -272,12 +272,6 @@ export function effectiveType(iface: NetworkInterface): string {
 function typeText(value: string): string {
   for (const t of NETWORK_TYPES) if (t === value) return t;
   return value;
-}
-
-/** `key.startsWith('lxc.net')` (also true of `lxc.network`), by character codes, the most telling first. */
-function isNetFamilyKey(key: string): boolean {
-  return key.charCodeAt(6) === 116 && key.charCodeAt(4) === 110 && key.charCodeAt(5) === 101 && key.charCodeAt(3) === 46
-    && key.charCodeAt(0) === 108 && key.charCodeAt(1) === 120 && key.charCodeAt(2) === 99;
 }
 
 /** `key.startsWith('lxc.network.')`, checking index 7 ('w') first: startsWith is slow on sliced strings (once per entry). */

@@ -7,8 +7,8 @@
  *   optional trailing dotted quad in the last 32 bits, no zone (`%eth0`), no brackets.
  */
 
-/** The value of a hex digit's character code, or -1. */
-function hexValue(c: number): number {
+/** The value of a hex digit's character code, or -1 (also for NaN, charCodeAt past the end). */
+export function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
   if (c >= 97 && c <= 102) return c - 87;
   if (c >= 65 && c <= 70) return c - 55;

@@ -7,6 +7,8 @@
  * the missing bytes are whatever was on the stack.
  */
 
+import { hexValue } from './inet';
+
 export interface MacByte {
   value: number;
   /** Offset of the high nibble's character (undefined for a one-digit group: the high nibble is 0). */
@@ -18,14 +20,6 @@ export interface MacByte {
 export type MacParse =
   | { ok: true; bytes: MacByte[]; /** Offset where reading stopped (text after it is ignored). */ end: number }
   | { ok: false; /** Offset of the character lxc_convert_mac rejects. */ at: number };
-
-function hexValue(c: string | undefined): number {
-  if (c === undefined) return -1;
-  if (c >= '0' && c <= '9') return c.charCodeAt(0) - 48;
-  if (c >= 'a' && c <= 'f') return c.charCodeAt(0) - 87;
-  if (c >= 'A' && c <= 'F') return c.charCodeAt(0) - 55;
-  return -1;
-}
 
 /**
  * lxc_convert_mac() over the text as written. `x`/`X` count as hex digits (LXC has replaced them by
@@ -56,10 +50,7 @@ export function convertMac(text: string): MacParse {
 /** The hex digit at `i` as lxc_convert_mac() sees it (`x`/`X` as 0, see above), -1 for anything else. */
 function macDigit(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  if (c >= 65 && c <= 70) return c - 55;
-  return c === 120 || c === 88 ? 0 : -1;
+  return c === 120 || c === 88 ? 0 : hexValue(c);
 }
 
 export interface MacRandomness {
@@ -92,7 +83,7 @@ export function macRandomness(text: string, bytes: MacByte[]): MacRandomness {
     if (isX(text[at])) {
       random++;
       zeroChance /= at === 1 ? 8 : 16;
-    } else if (hexValue(text[at]) !== 0) {
+    } else if (hexValue(text.charCodeAt(at)) !== 0) {
       zeroChance = 0;
     }
   };

@@ -8,8 +8,8 @@
  * The scanner already decided where lines, keys and values are, so the grammar cannot fail on any input;
  * the parser's job is to assemble tokens and trivia into line nodes. Every line has exactly one Blank,
  * Comment, Text or Entry token, so lines need no separator token: where each line ends comes from the
- * scanner's `lineStarts` and `contentEnds` (one token less per line, the largest cost after the tree). An
- * entry line is one token that carries the offsets of key, `=` and value.
+ * scanner's `lineStarts` and `contentEnds` (one token less per line, the largest cost after the tree), and
+ * where a line's content, key, `=` and value are from its `marks`.
  */
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import { MARKS, scan } from './scanner';

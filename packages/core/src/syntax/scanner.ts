@@ -7,7 +7,7 @@
  *   value      — after `=`, trimmed of space/tab on both sides.
  * Lines end at `\n`, `\r\n` or a lone `\r`; a NUL ends the whole input (liblxc reads a C string).
  * A regex-driven chevrotain Lexer spends most of its time per token; this loop uses charCodeAt and
- * indexOf only, so a line costs a handful of comparisons plus its token objects.
+ * indexOf only, so a line costs a handful of comparisons and five numbers.
  *
  * Allocation is what the profile shows (10,000 lines → 30,000+ tokens), so: line ends are not tokens (the
  * parser reads them from `lineStarts`/`contentEnds`), and a line's token is one shared object per token type:

@@ -99,7 +99,6 @@ export function checkValue(match: KeyMatch, value: string, version: LxcVersion =
   return f.list;
 }
 
-/** Keys whose non-empty value is not checked: any text is accepted (or checked elsewhere). */
 /** Per catalogue row: 0 when checkValue() checks no value of it, 1 only empty ones (free text), 2 every value. */
 const rowChecks = new Map<KeyMatch['info'], 0 | 1 | 2>();
 
@@ -117,6 +116,7 @@ export function valueUnchecked(match: KeyMatch, value: string): boolean {
   return checks === 0 || (checks === 1 && value !== '');
 }
 
+/** Keys whose non-empty value is not checked: any text is accepted (or checked elsewhere). */
 function isFreeText(pattern: string): boolean {
   return FREE_TEXT.has(pattern) || (pattern.startsWith('lxc.hook.') && pattern !== 'lxc.hook.version');
 }

@@ -1,8 +1,7 @@
 import { q } from '../../util/quote';
 import { modernKeyFor } from '../../catalog/catalog';
-import { netSubkeyOf } from '../../model/network';
 import type { ConfigEntry } from '../../model/resolve';
-import { defineRule, keyRange } from '../types';
+import { defineRule, keyRange, type RuleContext } from '../types';
 
 export default defineRule({
   id: 'legacy-key',
@@ -19,43 +18,41 @@ export default defineRule({
     good: 'lxc.uts.name = web\nlxc.net.0.type = veth',
   },
   check(ctx) {
-    // Every other entry, then the network subkey assignments that are legacy (`lxc.network.*`): those went to a
-    // legacy interface, or to none before its first `type` line. The engine sorts the reports by position.
-    const legacyNet: ConfigEntry[] = [];
-    const { interfaces, removed, problems } = ctx.network;
-    for (const iface of interfaces) if (iface.legacy) legacyNet.push(...iface.entries.filter((e) => netSubkeyOf(e) !== undefined));
-    for (const { iface } of removed) if (iface.legacy) legacyNet.push(...iface.entries.filter((e) => netSubkeyOf(e) !== undefined));
-    for (const p of problems) if (p.kind === 'legacy-before-type' && netSubkeyOf(p.entry) !== undefined) legacyNet.push(p.entry);
-    legacyNet.sort((a, b) => a.seq - b.seq);
-    for (const entry of legacyNet.length === 0 ? ctx.analysis.otherEntries() : [...ctx.analysis.otherEntries(), ...legacyNet]) {
-      const info = entry.match?.info;
-      const key = entry.key;
-      // Index 4 ('n', 'l') and 7 ('w') first: startsWith is slow on the sliced strings keys are, and most keys are
-      // neither (`lxc.net.0.*` has '.' at 7).
-      const c4 = key.charCodeAt(4);
-      const legacyFamily = (c4 === 110 && ((key.charCodeAt(7) === 119 && key.startsWith('lxc.network.')) || key === 'lxc.network'))
-        || (c4 === 108 && key.startsWith('lxc.limit.'));
-      if (!(info?.status === 'legacy' || legacyFamily)) continue;
-      const iface = ctx.network.interfaceOf.get(entry);
-      const modern = entry.match ? modernKeyFor(entry.match, key, iface?.index) : undefined;
-      const r = keyRange(entry);
-      if (!entry.match) {
-        ctx.report({ doc: entry.doc, ...r, message: `Legacy key ${q(key)} is not accepted since LXC 3.0 and has no direct replacement` });
-        continue;
-      }
-      const removed = info!.replacedBy?.startsWith('(none');
-      let message: string;
-      if (removed) message = `Key ${q(key)} was removed in LXC 2.1 and has no replacement: delete the line`;
-      else if (modern) message = `Legacy key ${q(key)} is not accepted since LXC 3.0: use ${q(modern)}`;
-      else message = `Legacy key ${q(key)} is not accepted since LXC 3.0: use ${info!.replacedBy}`;
-      // The new key takes the same value with the same meaning; network keys get the block's index.
-      const safeRename = modern !== undefined;
-      ctx.report({
-        doc: entry.doc,
-        ...r,
-        message,
-        ...(safeRename ? { fix: { description: `Rename to ${q(modern!)}`, safe: true, edits: [{ ...r, newText: modern! }] } } : {}),
-      });
-    }
+    // The entries that set no network subkey, then the legacy ones that do (the engine sorts the reports by
+    // position): those went to a legacy interface, or to none before its first `type` line. An entry of a modern
+    // interface is a current `lxc.net.N.*` key, skipped without a look at its text.
+    for (const entry of ctx.analysis.otherEntries()) checkEntry(ctx, entry);
+    for (const { entry, iface } of ctx.analysis.netEntries()) if (iface === undefined || iface.legacy) checkEntry(ctx, entry);
   },
 });
+
+function checkEntry(ctx: RuleContext, entry: ConfigEntry): void {
+  const info = entry.match?.info;
+  const key = entry.key;
+  // Index 4 ('n', 'l') and 7 ('w') first: startsWith is slow on the sliced strings keys are, and most keys are
+  // neither (`lxc.net.0.*` has '.' at 7).
+  const c4 = key.charCodeAt(4);
+  const legacyFamily = (c4 === 110 && ((key.charCodeAt(7) === 119 && key.startsWith('lxc.network.')) || key === 'lxc.network'))
+    || (c4 === 108 && key.startsWith('lxc.limit.'));
+  if (!(info?.status === 'legacy' || legacyFamily)) return;
+  const iface = ctx.network.interfaceOf.get(entry);
+  const modern = entry.match ? modernKeyFor(entry.match, key, iface?.index) : undefined;
+  const r = keyRange(entry);
+  if (!entry.match) {
+    ctx.report({ doc: entry.doc, ...r, message: `Legacy key ${q(key)} is not accepted since LXC 3.0 and has no direct replacement` });
+    return;
+  }
+  const removed = info!.replacedBy?.startsWith('(none');
+  let message: string;
+  if (removed) message = `Key ${q(key)} was removed in LXC 2.1 and has no replacement: delete the line`;
+  else if (modern) message = `Legacy key ${q(key)} is not accepted since LXC 3.0: use ${q(modern)}`;
+  else message = `Legacy key ${q(key)} is not accepted since LXC 3.0: use ${info!.replacedBy}`;
+  // The new key takes the same value with the same meaning; network keys get the block's index.
+  const safeRename = modern !== undefined;
+  ctx.report({
+    doc: entry.doc,
+    ...r,
+    message,
+    ...(safeRename ? { fix: { description: `Rename to ${q(modern!)}`, safe: true, edits: [{ ...r, newText: modern! }] } } : {}),
+  });
+}
