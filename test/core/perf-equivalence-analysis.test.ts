@@ -12,8 +12,8 @@ import {
   type Diagnostic, type NetworkModel, type ResolvedConfig,
 } from '@lxclint/core';
 import { ConfigAnalysis, type NetEntry } from '../../packages/core/src/rules/analysis';
-import { parseIPv4AddressValue, parseIPv6AddressValue } from '../../packages/core/src/net/address';
-import { convertMac } from '../../packages/core/src/net/mac';
+import { summarizeIPv4AddressValue, summarizeIPv6AddressValue } from '../../packages/core/src/net/address';
+import { summarizeMac } from '../../packages/core/src/net/mac';
 
 // ---- references: the per-rule helpers as they were ----
 function refNetEntries(config: ResolvedConfig, network: NetworkModel): NetEntry[] {
@@ -74,9 +74,9 @@ describe('ConfigAnalysis = the per-rule helpers it replaced', () => {
       for (const n of all) {
         expect(a.isEffective(n), `${n.entry.key} = ${n.entry.value}`).toBe(refIsEffective(network, n));
         expect(a.isLive(n.iface!)).toBe(n.iface !== undefined && network.interfaces.includes(n.iface));
-        expect(a.ipv4Address(n.entry)).toStrictEqual(parseIPv4AddressValue(n.entry.value));
-        expect(a.ipv6Address(n.entry)).toStrictEqual(parseIPv6AddressValue(n.entry.value));
-        expect(a.mac(n.entry)).toStrictEqual(convertMac(n.entry.value));
+        expect(a.ipv4Address(n.entry)).toStrictEqual(summarizeIPv4AddressValue(n.entry.value));
+        expect(a.ipv6Address(n.entry)).toStrictEqual(summarizeIPv6AddressValue(n.entry.value));
+        expect(a.mac(n.entry)).toStrictEqual(summarizeMac(n.entry.value));
       }
       const rejected = new Set<ConfigEntry>(network.problems.filter((p) => p.kind === 'type-mismatch').map((p) => p.entry));
       expect(a.rejectedForType()).toEqual(rejected);

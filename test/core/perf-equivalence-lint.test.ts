@@ -75,7 +75,7 @@ const refDuplicateAddress: Rule = {
       if (type === 'empty' || type === 'none') continue;
       for (const [family, sub] of [[4, 'ipv4.address'], [6, 'ipv6.address']] as const) {
         for (const entry of iface.keys.get(sub) ?? []) {
-          const p = family === 4 ? ctx.analysis.ipv4Address(entry) : ctx.analysis.ipv6Address(entry);
+          const p = family === 4 ? parseIPv4AddressValue(entry.value) : parseIPv6AddressValue(entry.value);
           if (!p.ok) continue;
           const key = refAddressKey(family, p.value.addr);
           const prev = seen.get(key);

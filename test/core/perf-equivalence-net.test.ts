@@ -9,7 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { ALL_KEYS, availableIn, legacyNetSubkey, lookupKey, type KeyInfo, type KeyMatch, type LxcVersion } from '@lxclint/core';
 import { parseIPv4, parseIPv6 } from '../../packages/core/src/net/inet';
 import { ifnameProblem } from '../../packages/core/src/net/ifname';
-import { canonicalMac, convertMac, macRandomness, type MacByte, type MacRandomness } from '../../packages/core/src/net/mac';
+import { canonicalMac, convertMac, macHasX, macRandomness, summarizeMac, type MacByte, type MacRandomness } from '../../packages/core/src/net/mac';
+import {
+  ipv6BytesOf, parseIPv4AddressValue, parseIPv6AddressValue, summarizeIPv4AddressValue, summarizeIPv6AddressValue,
+} from '../../packages/core/src/net/address';
+import { ipv4BytesOf } from '../../packages/core/src/net/inet';
 
 // ---- references: the code before the fast paths ----
 function refIsDigit(c: string | undefined): boolean {
@@ -264,6 +268,58 @@ describe('network parsers: fast paths = old code', () => {
       const sameBytes = ma.bytes.every((x, i) => x.value === mb.bytes[i]!.value);
       expect(canonicalMac(a, ma.bytes) === canonicalMac(b, mb.bytes)).toBe(sameBytes);
     }), { numRuns: 3000 });
+  });
+});
+
+describe('the lint\'s compact parse results = the full parsers', () => {
+  // Address values: an address-like part, sometimes a prefix (plain, octal, hex, signed, empty, too big), sometimes a broadcast.
+  const prefixLike = fc.constantFrom('', '/24', '/0', '/32', '/33', '/010', '/08', '/0x10', '/-1', '/+8', '/', '/64', '/128', '/200', '/4294967296', '/1 ', '/ 24', '/24\t1');
+  const v4Value = fc.tuple(v4Like, prefixLike, fc.constantFrom('', '', ' 192.0.2.255', '  192.0.2.255', ' 1.2.3', ' x')).map((p) => p.join(''));
+  const v6Value = fc.tuple(v6Like, prefixLike).map((p) => p.join(''));
+  it('summarizeIPv4AddressValue', () => {
+    fc.assert(fc.property(v4Value, (s) => {
+      const full = parseIPv4AddressValue(s);
+      const sum = summarizeIPv4AddressValue(s);
+      if (!full.ok) {
+        expect(sum).toStrictEqual(full);
+        return;
+      }
+      expect(sum.ok).toBe(true);
+      if (!sum.ok) return;
+      expect(ipv4BytesOf(sum.bits)).toStrictEqual(full.value.addr);
+      expect([sum.prefix, sum.hasPrefix]).toStrictEqual([full.value.prefix, full.value.prefixText !== undefined]);
+    }), { numRuns: 20000 });
+  });
+  it('summarizeIPv6AddressValue', () => {
+    fc.assert(fc.property(v6Value, (s) => {
+      const full = parseIPv6AddressValue(s);
+      const sum = summarizeIPv6AddressValue(s);
+      if (!full.ok) {
+        expect(sum).toStrictEqual(full);
+        return;
+      }
+      expect(sum.ok).toBe(true);
+      if (!sum.ok) return;
+      expect(ipv6BytesOf(sum)).toStrictEqual(full.value.addr);
+      expect(sum.prefix).toBe(full.value.prefix);
+    }), { numRuns: 20000 });
+  });
+  it('summarizeMac', () => {
+    fc.assert(fc.property(str([...'0123456789abcdefABxX:::-g '], 20), (s) => {
+      const full = convertMac(s);
+      const sum = summarizeMac(s);
+      if (!full.ok) {
+        expect(sum).toStrictEqual(full);
+        return;
+      }
+      expect(sum.ok).toBe(true);
+      if (!sum.ok) return;
+      const octets = [0, 1, 2, 3, 4, 5].map((i) => full.bytes[i]?.value ?? 0);
+      expect([sum.count, sum.end, sum.high, sum.low]).toStrictEqual([full.bytes.length, full.end, (octets[0]! << 16) | (octets[1]! << 8) | octets[2]!, (octets[3]! << 16) | (octets[4]! << 8) | octets[5]!]);
+      // net-hwaddr-unusual's zero test: an x among the digits read, as isZeroMac looks for one.
+      const xAtDigit = full.bytes.some((b) => /[xX]/.test(s[b.lo]!) || (b.hi !== undefined && /[xX]/.test(s[b.hi]!)));
+      expect(macHasX(s, sum.end)).toBe(xAtDigit);
+    }), { numRuns: 20000 });
   });
 });
 

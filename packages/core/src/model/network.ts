@@ -8,23 +8,129 @@ import { NETWORK_TYPES, type KeyMatch } from '../catalog/types';
 import { safeUint } from '../values/numbers';
 import type { ConfigEntry, ResolvedConfig } from './resolve';
 
-export interface NetworkInterface {
-  /** `lxc.net` index; for legacy blocks, the block's position (what lxc-update-config numbers it). */
-  index: number;
-  /** True when built from legacy `lxc.network.*` lines. */
-  legacy: boolean;
+/**
+ * One interface's effective entries per subkey. Stored as one slot per subkey (numbered by subkeyId()) instead
+ * of a Map of one-element arrays: a file of 1,000 interfaces made 1,000 Maps and 8,000 small arrays per lint.
+ * A single-valued subkey's slot holds its entry, a list subkey's slot the list (in evaluation order).
+ */
+export class InterfaceKeys {
+  private slots: Array<ConfigEntry | ConfigEntry[] | undefined> | undefined;
+
+  /** The effective entries of a subkey (the last one for single-valued keys, all of them for lists), or undefined. */
+  get(sub: string): readonly ConfigEntry[] | undefined {
+    const slot = this.slot(sub);
+    return slot === undefined || isList(slot) ? slot : [slot];
+  }
+
+  /** The last effective entry of a subkey (the effective one for single-valued keys), or undefined. */
+  last(sub: string): ConfigEntry | undefined {
+    const slot = this.slot(sub);
+    return slot === undefined || !isList(slot) ? slot : slot[slot.length - 1];
+  }
+
+  /** The entry of a single-valued subkey, or the list of a list subkey, as stored (callers must not modify it). */
+  slot(sub: string): ConfigEntry | readonly ConfigEntry[] | undefined {
+    const id = SUB_IDS.get(sub);
+    return id === undefined || this.slots === undefined ? undefined : this.slots[id];
+  }
+
+  /** Subkeys with their effective entries, in subkey-id order (like a Map's entries). */
+  *[Symbol.iterator](): IterableIterator<[string, readonly ConfigEntry[]]> {
+    if (this.slots === undefined) return;
+    for (let id = 0; id < this.slots.length; id++) {
+      const slot = this.slots[id];
+      if (slot !== undefined) yield [SUB_NAMES[id]!, Array.isArray(slot) ? slot : [slot]];
+    }
+  }
+
+  /** Sets a subkey (replacing a single-valued one, appending to a list). */
+  set(sub: string, entry: ConfigEntry, multi: boolean): void {
+    const id = subkeyId(sub);
+    const slots = (this.slots ??= new Array(Math.max(FIRST_SLOTS, id + 1)));
+    const slot = slots[id];
+    if (!multi) slots[id] = entry;
+    else if (Array.isArray(slot)) slot.push(entry);
+    else slots[id] = [entry];
+  }
+
+  delete(sub: string): void {
+    const id = SUB_IDS.get(sub);
+    if (id !== undefined && this.slots !== undefined) this.slots[id] = undefined;
+  }
+
+  /** Removes every subkey; returns the effective entries it held, in evaluation order (undefined: none). */
+  clear(): ConfigEntry[] | undefined {
+    const slots = this.slots;
+    if (slots === undefined) return undefined;
+    let out: ConfigEntry[] | undefined;
+    for (let id = 0; id < slots.length; id++) {
+      const slot = slots[id];
+      if (slot === undefined) continue;
+      out ??= [];
+      if (isList(slot)) for (const e of slot) out.push(e);
+      else out.push(slot);
+      slots[id] = undefined;
+    }
+    // The slots are by subkey: put the entries back in line order.
+    return out !== undefined && out.length > 1 ? out.sort((a, b) => a.seq - b.seq) : out;
+  }
+}
+
+/** Whether a slot holds a list subkey's entries (Array.isArray does not narrow readonly arrays). */
+export function isList(slot: ConfigEntry | readonly ConfigEntry[]): slot is readonly ConfigEntry[] {
+  return Array.isArray(slot);
+}
+
+/**
+ * Subkey numbers for the slots, shared by every model: the common subkeys first, so most interfaces need a
+ * short slot array; any other subkey gets the next number the first time it is set.
+ */
+const SUB_IDS = new Map<string, number>();
+const SUB_NAMES: string[] = [];
+const FIRST_SLOTS = 8;
+function subkeyId(sub: string): number {
+  let id = SUB_IDS.get(sub);
+  if (id === undefined) {
+    id = SUB_NAMES.length;
+    SUB_IDS.set(sub, id);
+    SUB_NAMES.push(sub);
+  }
+  return id;
+}
+for (const sub of ['link', 'flags', 'name', 'hwaddr', 'mtu', 'ipv4.address', 'ipv6.address', 'veth.pair']) subkeyId(sub);
+
+/** What `wiped` and `gatewayDev` are until something is wiped or set to `dev` (most interfaces: shared, never modified). */
+const NO_WIPES: ReadonlyArray<{ entry: ConfigEntry; by: ConfigEntry }> = Object.freeze([]);
+const NO_DEV: Readonly<{ ipv4?: ConfigEntry; ipv6?: ConfigEntry }> = Object.freeze({});
+const NO_ENTRIES: readonly ConfigEntry[] = Object.freeze([]);
+
+export class NetworkInterface {
   /** The last `type` entry, or undefined when none was set (liblxc then reads it back as `empty`). */
-  typeEntry: ConfigEntry | undefined;
+  typeEntry: ConfigEntry | undefined = undefined;
   /** Effective type: the type value, `''` after `type =`, undefined when never set. */
-  type: string | undefined;
+  type: string | undefined = undefined;
   /** Effective entries per subkey: the last one for single-valued keys, all of them for lists. */
-  keys: Map<string, ConfigEntry[]>;
-  /** Entries a later `type` line wiped (they have no effect). */
-  wiped: Array<{ entry: ConfigEntry; by: ConfigEntry }>;
+  readonly keys = new InterfaceKeys();
+  /** Entries a later `type` line wiped (they have no effect), in evaluation order. */
+  wiped: ReadonlyArray<{ entry: ConfigEntry; by: ConfigEntry }> = NO_WIPES;
   /** Entries that set `ipv4.gateway`/`ipv6.gateway` to `dev`: that flag survives later addresses. */
-  gatewayDev: { ipv4?: ConfigEntry; ipv6?: ConfigEntry };
+  gatewayDev: Readonly<{ ipv4?: ConfigEntry; ipv6?: ConfigEntry }> = NO_DEV;
+  /** @internal Filled by EntryLists on the first question. */
+  entryList: ConfigEntry[] | undefined = undefined;
+
+  constructor(
+    /** `lxc.net` index; for legacy blocks, the block's position (what lxc-update-config numbers it). */
+    readonly index: number,
+    /** True when built from legacy `lxc.network.*` lines. */
+    readonly legacy: boolean,
+    private readonly lists: EntryLists,
+  ) {}
+
   /** Every entry that addressed this interface, in order (wiped ones included). */
-  entries: ConfigEntry[];
+  get entries(): readonly ConfigEntry[] {
+    this.lists.fill();
+    return this.entryList ?? NO_ENTRIES;
+  }
 }
 
 export interface NetworkProblem {
@@ -58,8 +164,24 @@ export interface NetworkModel {
   netEntries: NetEntry[];
 }
 
-function newInterface(index: number, legacy: boolean): NetworkInterface {
-  return { index, legacy, typeEntry: undefined, type: undefined, keys: new Map(), wiped: [], gatewayDev: {}, entries: [] };
+/**
+ * The interfaces' `entries` lists, built for all of them on the first question from the network entries (which
+ * carry their interface already): the lint rarely asks (`lxclint show` does), so a run need not fill 1,000 lists.
+ */
+class EntryLists {
+  netEntries: readonly NetEntry[] = [];
+  /** Entries applied to an interface without a subkey netSubkeyOf() knows (none with the shipped catalogue). */
+  others: ReadonlyMap<ConfigEntry, NetworkInterface> = new Map();
+  private filled = false;
+
+  fill(): void {
+    if (this.filled) return;
+    this.filled = true;
+    for (const n of this.netEntries) if (n.iface !== undefined) (n.iface.entryList ??= []).push(n.entry);
+    if (this.others.size === 0) return;
+    for (const [e, iface] of this.others) (iface.entryList ??= []).push(e);
+    for (const iface of new Set(this.others.values())) iface.entryList!.sort((a, b) => a.seq - b.seq);
+  }
 }
 
 /**
@@ -96,6 +218,9 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
   const problems: NetworkProblem[] = [];
   const others = new Map<ConfigEntry, NetworkInterface>();
   const netEntries: NetEntry[] = [];
+  const lists = new EntryLists();
+  lists.netEntries = netEntries;
+  lists.others = others;
   // The interface the previous modern entry addressed: consecutive lines mostly address the same one, which
   // then needs no Map lookup (-1 after any removal, when the Map is the only answer).
   let lastIndex = -1;
@@ -105,12 +230,10 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
 
   // `info` is the subkey's row (the caller may have it already: a modern key's match is that row).
   const apply = (iface: NetworkInterface, sub: string, entry: ConfigEntry, info = networkSubkeyInfo(sub)) => {
-    iface.entries.push(entry);
     applied = iface;
     if (sub === 'type') {
-      for (const list of iface.keys.values()) for (const e of list) iface.wiped.push({ entry: e, by: entry });
-      iface.keys.clear();
-      if (iface.gatewayDev.ipv4 !== undefined || iface.gatewayDev.ipv6 !== undefined) iface.gatewayDev = {};
+      wipe(iface, entry);
+      iface.gatewayDev = NO_DEV;
       iface.type = typeText(entry.value);
       iface.typeEntry = entry;
       return;
@@ -125,15 +248,9 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
       problems.push({ kind: 'type-mismatch', entry });
       return;
     }
-    if (sub === 'ipv4.gateway' && entry.value === 'dev') iface.gatewayDev.ipv4 = entry;
-    if (sub === 'ipv6.gateway' && entry.value === 'dev') iface.gatewayDev.ipv6 = entry;
-    if (info?.multi) {
-      const list = iface.keys.get(sub);
-      if (list) list.push(entry);
-      else iface.keys.set(sub, [entry]);
-    } else {
-      iface.keys.set(sub, [entry]);
-    }
+    if (sub === 'ipv4.gateway' && entry.value === 'dev') iface.gatewayDev = { ...iface.gatewayDev, ipv4: entry };
+    if (sub === 'ipv6.gateway' && entry.value === 'dev') iface.gatewayDev = { ...iface.gatewayDev, ipv6: entry };
+    iface.keys.set(sub, entry, info?.multi === true);
   };
 
   /** liblxc's reading of one entry (the network part of it). */
@@ -171,7 +288,7 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
           problems.push({ kind: 'clear-undefined', entry });
           return;
         }
-        iface = newInterface(m.netIndex, false);
+        iface = new NetworkInterface(m.netIndex, false, lists);
         modern.set(m.netIndex, iface);
       }
       lastIndex = m.netIndex;
@@ -183,7 +300,7 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
       if (m.netIndex !== undefined && m.netSubkey !== undefined) {
         let iface = legacy[m.netIndex];
         if (!iface) {
-          iface = newInterface(m.netIndex, true);
+          iface = new NetworkInterface(m.netIndex, true, lists);
           legacy[m.netIndex] = iface;
         }
         apply(iface, m.netSubkey, entry);
@@ -191,7 +308,7 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
       }
       const sub = legacyNetSubkey(key.slice('lxc.network.'.length));
       if (sub === 'type') {
-        const iface = newInterface(legacy.length, true);
+        const iface = new NetworkInterface(legacy.length, true, lists);
         legacy.push(iface);
         apply(iface, 'type', entry);
         return;
@@ -251,13 +368,20 @@ export function interfaceLabel(iface: NetworkInterface): string {
 
 /** The effective value of a single-valued subkey, or undefined. */
 export function netValue(iface: NetworkInterface, sub: string): string | undefined {
-  const list = iface.keys.get(sub);
-  return list && list.length > 0 ? list[list.length - 1]!.value : undefined;
+  return iface.keys.last(sub)?.value;
 }
 
+/** The effective entry of a single-valued subkey (the last one of a list), or undefined. */
 export function netEntry(iface: NetworkInterface, sub: string): ConfigEntry | undefined {
-  const list = iface.keys.get(sub);
-  return list && list.length > 0 ? list[list.length - 1] : undefined;
+  return iface.keys.last(sub);
+}
+
+/** A `type` line resets the interface: everything set before it is lost. */
+function wipe(iface: NetworkInterface, by: ConfigEntry): void {
+  const lost = iface.keys.clear();
+  if (lost === undefined) return;
+  const wiped = iface.wiped === NO_WIPES ? (iface.wiped = []) : (iface.wiped as Array<{ entry: ConfigEntry; by: ConfigEntry }>);
+  for (const entry of lost) wiped.push({ entry, by });
 }
 
 /** The effective type as liblxc reads it back: no type line means `empty`. */

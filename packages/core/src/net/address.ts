@@ -4,7 +4,7 @@
  * is the one LXC complains about.
  */
 import { safeUint, safeUintNumber } from '../values/numbers';
-import { parseIPv4, parseIPv6 } from './inet';
+import { ipv4Bits, parseIPv4, parseIPv6, parseIPv6Into } from './inet';
 
 export type IPv4AddressError =
   /** The part before `/` (or the whole value) is not a dotted quad: `Invalid ipv4 address`. */
@@ -114,6 +114,111 @@ export function parseIPv6AddressValue(value: string): Parsed<IPv6Address, IPv6Ad
   const addr = parseIPv6(rest);
   if (!addr) return { ok: false, error: { kind: 'address', text: rest } };
   return { ok: true, value: { addr, prefix, prefixText } };
+}
+
+/**
+ * What the lint reads of every address value: parseIPv4AddressValue()'s answer with the address as a signed
+ * 32-bit number (first octet in the high byte) instead of bytes and texts, one small object per value.
+ * ipv4BytesOf() gives the bytes (for messages and the rare comparisons that need them).
+ */
+export interface IPv4Summary {
+  ok: true;
+  bits: number;
+  prefix: number;
+  /** Whether the value has a prefix (prefixText !== undefined). */
+  hasPrefix: boolean;
+}
+
+/**
+ * parseIPv4AddressValue() without slices and byte arrays on the way to a valid value; a value it rejects is
+ * read again by parseIPv4AddressValue(), whose error this returns (perf-equivalence-net checks both agree).
+ */
+export function summarizeIPv4AddressValue(value: string): IPv4Summary | { ok: false; error: IPv4AddressError } {
+  const space = value.indexOf(' ');
+  const end = space >= 0 ? space : value.length;
+  let slash = value.indexOf('/');
+  if (slash >= end) slash = -1;
+  const bits = ipv4Bits(value, 0, slash >= 0 ? slash : end);
+  if (bits < 0 || (space >= 0 && ipv4Bits(value, space + 1, value.length) < 0)) return slowIPv4(value);
+  let prefix: number;
+  if (slash >= 0) {
+    prefix = decimalUint(value, slash + 1, end);
+    if (prefix < 0) prefix = safeUintNumber(value.slice(slash + 1, end));
+    if (prefix < 0 || prefix > 32) return slowIPv4(value);
+  } else {
+    prefix = classfulPrefix(bits & 0xff); // derivedIPv4Prefix(): the last octet decides
+  }
+  return { ok: true, bits: bits | 0, prefix, hasPrefix: slash >= 0 };
+}
+
+function slowIPv4(value: string): { ok: false; error: IPv4AddressError } {
+  const p = parseIPv4AddressValue(value);
+  if (p.ok) throw new Error(`summarizeIPv4AddressValue and parseIPv4AddressValue disagree on ${JSON.stringify(value)}`);
+  return p;
+}
+
+/**
+ * The IPv6 counterpart: the address as four signed 32-bit words (w0 holds the first two groups), a
+ * value it rejects read again by parseIPv6AddressValue() for its error. ipv6BytesOf() gives the bytes.
+ */
+export interface IPv6Summary {
+  ok: true;
+  w0: number;
+  w1: number;
+  w2: number;
+  w3: number;
+  prefix: number;
+}
+
+/** Scratch bytes for summarizeIPv6AddressValue (read right after each parse, never kept). */
+const SCRATCH6 = new Uint8Array(16);
+
+export function summarizeIPv6AddressValue(value: string): IPv6Summary | { ok: false; error: IPv6AddressError } {
+  const slash = value.indexOf('/');
+  let prefix = 64;
+  if (slash >= 0) {
+    prefix = decimalUint(value, slash + 1, value.length);
+    if (prefix < 0) prefix = safeUintNumber(value.slice(slash + 1));
+    if (prefix < 0) return slowIPv6(value);
+  }
+  const b = SCRATCH6;
+  if (!parseIPv6Into(value, 0, slash >= 0 ? slash : value.length, b)) return slowIPv6(value);
+  return { ok: true, w0: word(b, 0), w1: word(b, 4), w2: word(b, 8), w3: word(b, 12), prefix };
+}
+
+/** Four bytes from `at` as a signed 32-bit word. */
+function word(b: Uint8Array, at: number): number {
+  return (b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!;
+}
+
+function slowIPv6(value: string): { ok: false; error: IPv6AddressError } {
+  const p = parseIPv6AddressValue(value);
+  if (p.ok) throw new Error(`summarizeIPv6AddressValue and parseIPv6AddressValue disagree on ${JSON.stringify(value)}`);
+  return p;
+}
+
+/** The sixteen bytes of a summary. */
+export function ipv6BytesOf(a: IPv6Summary): Uint8Array {
+  const out = new Uint8Array(16);
+  const words = [a.w0, a.w1, a.w2, a.w3];
+  for (let i = 0; i < 16; i++) out[i] = (words[i >> 2]! >>> (24 - 8 * (i & 3))) & 0xff;
+  return out;
+}
+
+/**
+ * `text[from, to)` as lxc_safe_uint reads it when it is 1 to 9 plain decimal digits without a leading zero
+ * (or `0`): the common prefix, read without slicing. -1 for anything else (the caller then asks safeUintNumber).
+ */
+function decimalUint(text: string, from: number, to: number): number {
+  const len = to - from;
+  if (len < 1 || len > 9 || (len > 1 && text.charCodeAt(from) === 48)) return -1;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 export type GatewayValue =

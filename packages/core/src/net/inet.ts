@@ -17,54 +17,75 @@ export function hexValue(c: number): number {
 
 /** inet_pton(AF_INET): four bytes, or undefined when glibc rejects the text. */
 export function parseIPv4(text: string): Uint8Array | undefined {
-  // Char codes and numbers, and one array only for a valid address (this runs for every address value).
+  const bits = ipv4Bits(text, 0, text.length);
+  return bits < 0 ? undefined : ipv4BytesOf(bits);
+}
+
+/**
+ * inet_pton(AF_INET) of `text[from, to)`: the address as an unsigned 32-bit number (first octet in the high
+ * byte), or -1 when glibc rejects it. Char codes and numbers only: this runs for every address value.
+ */
+export function ipv4Bits(text: string, from: number, to: number): number {
   let octets = 0;
   let sawDigit = false;
   let cur = 0;
   let done = 0; // the completed octets, big-endian
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       // A leading zero may not be followed by another digit.
-      if (sawDigit && cur === 0) return undefined;
+      if (sawDigit && cur === 0) return -1;
       const next = cur * 10 + (c - 48);
-      if (next > 255) return undefined;
+      if (next > 255) return -1;
       cur = next;
       if (!sawDigit) {
-        if (++octets > 4) return undefined;
+        if (++octets > 4) return -1;
         sawDigit = true;
       }
     } else if (c === 46 && sawDigit) {
-      if (octets === 4) return undefined;
+      if (octets === 4) return -1;
       done = done * 256 + cur;
       cur = 0;
       sawDigit = false;
     } else {
-      return undefined;
+      return -1;
     }
   }
-  if (octets < 4) return undefined;
+  if (octets < 4) return -1;
+  return done * 256 + cur;
+}
+
+/** The four bytes of an address given as a 32-bit number (signed or unsigned). */
+export function ipv4BytesOf(bits: number): Uint8Array {
   const out = new Uint8Array(4);
-  out[0] = (done >>> 16) & 0xff;
-  out[1] = (done >>> 8) & 0xff;
-  out[2] = done & 0xff;
-  out[3] = cur;
+  out[0] = (bits >>> 24) & 0xff;
+  out[1] = (bits >>> 16) & 0xff;
+  out[2] = (bits >>> 8) & 0xff;
+  out[3] = bits & 0xff;
   return out;
 }
 
 /** inet_pton(AF_INET6): sixteen bytes, or undefined when glibc rejects the text. */
 export function parseIPv6(text: string): Uint8Array | undefined {
-  const tmp = new Uint8Array(16);
+  const out = new Uint8Array(16);
+  return parseIPv6Into(text, 0, text.length, out) ? out : undefined;
+}
+
+/**
+ * inet_pton(AF_INET6) of `text[from, to)` into `tmp` (sixteen bytes): false when glibc rejects the text (tmp
+ * then holds garbage). Callers that keep only numbers pass one scratch array instead of allocating one.
+ */
+export function parseIPv6Into(text: string, from: number, to: number, tmp: Uint8Array): boolean {
   let tp = 0;
   let colonp = -1;
-  let i = 0;
-  const n = text.length;
-  if (n === 0) return undefined;
+  let i = from;
+  const n = to;
+  if (n === from) return false;
   // A leading `:` must be the start of `::`.
   // Character codes, not one-character strings: this runs for every address value. (58 ':', 46 '.')
-  if (text.charCodeAt(0) === 58) {
-    i = 1;
-    if (i === n || text.charCodeAt(i) !== 58) return undefined;
+  if (text.charCodeAt(from) === 58) {
+    i = from + 1;
+    if (i === n || text.charCodeAt(i) !== 58) return false;
   }
   let curtok = i;
   let digits = 0;
@@ -73,7 +94,7 @@ export function parseIPv6(text: string): Uint8Array | undefined {
     const ch = text.charCodeAt(i++);
     const d = hexValue(ch);
     if (d >= 0) {
-      if (digits === 4) return undefined;
+      if (digits === 4) return false;
       val = (val << 4) | d;
       digits++;
       continue;
@@ -81,13 +102,13 @@ export function parseIPv6(text: string): Uint8Array | undefined {
     if (ch === 58) {
       curtok = i;
       if (digits === 0) {
-        if (colonp >= 0) return undefined;
+        if (colonp >= 0) return false;
         colonp = tp;
         continue;
       } else if (i === n) {
-        return undefined; // a trailing single `:`
+        return false; // a trailing single `:`
       }
-      if (tp + 2 > 16) return undefined;
+      if (tp + 2 > 16) return false;
       tmp[tp++] = (val >> 8) & 0xff;
       tmp[tp++] = val & 0xff;
       digits = 0;
@@ -96,24 +117,26 @@ export function parseIPv6(text: string): Uint8Array | undefined {
     }
     if (ch === 46 && tp + 4 <= 16) {
       // The current group was really the start of a dotted quad: re-read it from the group's start.
-      const v4 = parseIPv4(text.slice(curtok));
-      if (v4) {
-        tmp.set(v4, tp);
-        tp += 4;
+      const v4 = ipv4Bits(text, curtok, n);
+      if (v4 >= 0) {
+        tmp[tp++] = (v4 >>> 24) & 0xff;
+        tmp[tp++] = (v4 >>> 16) & 0xff;
+        tmp[tp++] = (v4 >>> 8) & 0xff;
+        tmp[tp++] = v4 & 0xff;
         digits = 0;
         break;
       }
     }
-    return undefined;
+    return false;
   }
   if (digits > 0) {
-    if (tp + 2 > 16) return undefined;
+    if (tp + 2 > 16) return false;
     tmp[tp++] = (val >> 8) & 0xff;
     tmp[tp++] = val & 0xff;
   }
   if (colonp >= 0) {
     // `::` has to stand for at least one group.
-    if (tp === 16) return undefined;
+    if (tp === 16) return false;
     // tmp.copyWithin(16 - moved, colonp, tp) and tmp.fill(0, colonp, 16 - moved), by hand (16 bytes at most:
     // cheaper than two builtin calls). The groups move right, so copy from the last one.
     const moved = tp - colonp;
@@ -121,8 +144,7 @@ export function parseIPv6(text: string): Uint8Array | undefined {
     for (let k = colonp; k < 16 - moved; k++) tmp[k] = 0;
     tp = 16;
   }
-  if (tp !== 16) return undefined;
-  return tmp;
+  return tp === 16;
 }
 
 export function formatIPv4(bytes: Uint8Array): string {

@@ -112,3 +112,64 @@ export function isZeroMac(text: string, bytes: MacByte[]): boolean {
   for (const b of bytes) if (b.value !== 0 || isX(text[b.lo]) || (b.hi !== undefined && isX(text[b.hi]))) return false;
   return true;
 }
+
+/** What the lint needs of most hardware addresses: convertMac() reduced to numbers (one small object per value). */
+export type MacSummary =
+  | {
+    ok: true;
+    /** Octets read (0-6). */
+    count: number;
+    /** Octets 0-2 and 3-5 as 24-bit numbers, the first octet in the high byte (octets not read are 0). */
+    high: number;
+    low: number;
+    /** Offset where reading stopped (text after it is ignored). */
+    end: number;
+  }
+  | { ok: false; at: number };
+
+/**
+ * convertMac() without a MacByte per octet: the same loop, keeping the octet values only (the digit offsets
+ * are for the rare template and message paths, which call convertMac()). test/core/perf-equivalence-net.test.ts
+ * checks it against convertMac().
+ */
+export function summarizeMac(text: string): MacSummary {
+  let high = 0;
+  let low = 0;
+  let count = 0;
+  let i = 0;
+  while (i < text.length && count < 6) {
+    const first = macDigit(text, i);
+    if (first < 0) return { ok: false, at: i };
+    i++;
+    const second = i < text.length ? macDigit(text, i) : -1;
+    let value: number;
+    if (second >= 0) {
+      value = (first << 4) | second;
+      i++;
+    } else if (i >= text.length || text.charCodeAt(i) === 58) {
+      value = first;
+      if (i < text.length) i++;
+    } else {
+      return { ok: false, at: i };
+    }
+    if (count < 3) high |= value << (8 * (2 - count));
+    else low |= value << (8 * (5 - count));
+    count++;
+    if (text.charCodeAt(i) === 58) i++; // ':'
+  }
+  return { ok: true, count, high, low, end: i };
+}
+
+/** An octet of a summary (0-5). */
+export function macOctet(mac: { high: number; low: number }, i: number): number {
+  return i < 3 ? (mac.high >> (8 * (2 - i))) & 0xff : (mac.low >> (8 * (5 - i))) & 0xff;
+}
+
+/** Whether the text read (up to `end`) has an `x` placeholder. */
+export function macHasX(text: string, end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 120 || c === 88) return true;
+  }
+  return false;
+}

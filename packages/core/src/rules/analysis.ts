@@ -5,13 +5,12 @@
  * the rules used to answer each for itself (every network rule rescanned every entry, each address rule
  * parsed every address again). Results are exactly what the per-rule code computed.
  */
-import type { NetEntry, NetworkInterface, NetworkModel } from '../model/network';
+import { isList, type NetEntry, type NetworkInterface, type NetworkModel } from '../model/network';
 import type { ConfigEntry, ResolvedConfig } from '../model/resolve';
 import {
-  parseIPv4AddressValue, parseIPv6AddressValue, type IPv4Address, type IPv4AddressError, type IPv6Address, type IPv6AddressError,
-  type Parsed,
+  summarizeIPv4AddressValue, summarizeIPv6AddressValue, type IPv4AddressError, type IPv4Summary, type IPv6AddressError, type IPv6Summary,
 } from '../net/address';
-import { convertMac, type MacParse } from '../net/mac';
+import { summarizeMac, type MacSummary } from '../net/mac';
 
 export type { NetEntry } from '../model/network';
 
@@ -36,12 +35,19 @@ export class ConfigAnalysis {
 
   private subIndex(): Map<string, NetEntry[]> {
     if (this.bySub) return this.bySub;
-    const at = new Map<string, NetEntry[]>();
     // The network model already knows each entry's subkey and interface: group its list, no second lookup.
+    // Count first and fill lists of the final size: growing them by push copied each list several times.
+    const counts = new Map<string, number>();
+    for (const n of this.network.netEntries) counts.set(n.sub, (counts.get(n.sub) ?? 0) + 1);
+    const at = new Map<string, NetEntry[]>();
+    for (const [sub, count] of counts) {
+      at.set(sub, new Array<NetEntry>(count));
+      counts.set(sub, 0); // from here: how many are filled
+    }
     for (const n of this.network.netEntries) {
-      const list = at.get(n.sub);
-      if (list) list.push(n);
-      else at.set(n.sub, [n]);
+      const k = counts.get(n.sub)!;
+      at.get(n.sub)![k] = n;
+      counts.set(n.sub, k + 1);
     }
     return (this.bySub = at);
   }
@@ -135,9 +141,10 @@ export class ConfigAnalysis {
    */
   isEffective(n: NetEntry): boolean {
     if (n.iface === undefined || !this.isLive(n.iface)) return false;
-    const list = n.iface.keys.get(n.sub);
-    if (list === undefined) return false;
-    return list.length === 1 ? list[0] === n.entry : this.listHas(list, n.entry);
+    const slot = n.iface.keys.slot(n.sub);
+    if (slot === undefined) return false;
+    if (!isList(slot)) return slot === n.entry;
+    return slot.length === 1 ? slot[0] === n.entry : this.listHas(slot, n.entry);
   }
 
   private listHas(list: readonly ConfigEntry[], entry: ConfigEntry): boolean {
@@ -149,19 +156,19 @@ export class ConfigAnalysis {
     return set.has(entry);
   }
 
-  /** parseIPv4AddressValue() of the entry's value, parsed once per run (callers must not modify the result). */
-  ipv4Address(entry: ConfigEntry): Parsed<IPv4Address, IPv4AddressError> {
-    return this.memo(entry, AS_IPV4, parseIPv4AddressValue);
+  /** summarizeIPv4AddressValue() of the entry's value, parsed once per run (callers must not modify the result). */
+  ipv4Address(entry: ConfigEntry): IPv4Summary | { ok: false; error: IPv4AddressError } {
+    return this.memo(entry, AS_IPV4, summarizeIPv4AddressValue);
   }
 
-  /** parseIPv6AddressValue() of the entry's value, parsed once per run (callers must not modify the result). */
-  ipv6Address(entry: ConfigEntry): Parsed<IPv6Address, IPv6AddressError> {
-    return this.memo(entry, AS_IPV6, parseIPv6AddressValue);
+  /** summarizeIPv6AddressValue() of the entry's value, parsed once per run (callers must not modify the result). */
+  ipv6Address(entry: ConfigEntry): IPv6Summary | { ok: false; error: IPv6AddressError } {
+    return this.memo(entry, AS_IPV6, summarizeIPv6AddressValue);
   }
 
-  /** convertMac() of the entry's value, once per run (callers must not modify the result). */
-  mac(entry: ConfigEntry): MacParse {
-    return this.memo(entry, AS_MAC, convertMac);
+  /** summarizeMac() of the entry's value, once per run (callers must not modify the result). */
+  mac(entry: ConfigEntry): MacSummary {
+    return this.memo(entry, AS_MAC, summarizeMac);
   }
 
   private memo<T>(entry: ConfigEntry, as: number, parse: (value: string) => T): T {

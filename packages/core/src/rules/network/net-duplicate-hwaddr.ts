@@ -1,6 +1,6 @@
 import { interfaceLabel, netEntry, type NetworkInterface } from '../../model/network';
 import type { ConfigEntry } from '../../model/resolve';
-import { canonicalMac } from '../../net/mac';
+import { canonicalMac, convertMac } from '../../net/mac';
 import { q } from '../../util/quote';
 import { defineRule, valueRange } from '../types';
 import { knownType } from './util';
@@ -29,11 +29,9 @@ export default defineRule({
       const entry = netEntry(iface, 'hwaddr');
       if (!entry || entry.value.includes('x') || entry.value.includes('X')) continue; // templates: random per interface
       const mac = ctx.analysis.mac(entry);
-      if (!mac.ok || mac.bytes.length !== 6) continue;
+      if (!mac.ok || mac.count !== 6) continue;
       // Without x digits the canonical text is the octets in lower-case hex: equal octets, equal text.
-      const b = mac.bytes;
-      const high = (b[0]!.value << 16) | (b[1]!.value << 8) | b[2]!.value;
-      const low = (b[3]!.value << 16) | (b[4]!.value << 8) | b[5]!.value;
+      const { high, low } = mac;
       let byLow = first.get(high);
       if (!byLow) first.set(high, (byLow = new Map()));
       const prev = byLow.get(low);
@@ -41,7 +39,8 @@ export default defineRule({
         byLow.set(low, { iface, entry });
         continue;
       }
-      const canon = canonicalMac(entry.value, mac.bytes);
+      const full = convertMac(entry.value);
+      const canon = full.ok ? canonicalMac(entry.value, full.bytes) : '';
       ctx.report({
         doc: entry.doc,
         ...valueRange(entry),

@@ -1,7 +1,7 @@
 import { interfaceLabel, netEntry, type NetworkInterface } from '../../model/network';
 import type { ConfigEntry } from '../../model/resolve';
-import { parseGatewayValue } from '../../net/address';
-import { bytesEqual, formatIPv4, formatIPv6, isIPv6LinkLocal, parseIPv4, parseIPv6, samePrefix } from '../../net/inet';
+import { ipv6BytesOf, parseGatewayValue } from '../../net/address';
+import { bytesEqual, formatIPv4, formatIPv6, ipv4BytesOf, isIPv6LinkLocal, parseIPv4, parseIPv6, samePrefix } from '../../net/inet';
 import { q } from '../../util/quote';
 import { defineRule, valueRange, type RuleContext } from '../types';
 import { knownType, parsedEntries } from './util';
@@ -27,7 +27,7 @@ function addresses(ctx: RuleContext, iface: NetworkInterface, family: 4 | 6): Ar
   const out: Array<{ addr: Uint8Array; prefix: number }> = [];
   for (const e of iface.keys.get(family === 4 ? 'ipv4.address' : 'ipv6.address') ?? []) {
     const p = family === 4 ? ctx.analysis.ipv4Address(e) : ctx.analysis.ipv6Address(e);
-    if (p.ok) out.push({ addr: p.value.addr, prefix: p.value.prefix });
+    if (p.ok) out.push({ addr: 'bits' in p ? ipv4BytesOf(p.bits) : ipv6BytesOf(p), prefix: p.prefix });
   }
   return out;
 }

@@ -32,12 +32,12 @@ export default defineRule({
         });
         continue;
       }
-      if (mac.bytes.length < 6) {
+      if (mac.count < 6) {
         ctx.report({
           doc: entry.doc,
           ...valueRange(entry),
           severity: 'warning',
-          message: `Hardware address ${q(value)} for ${q(entry.key)} has ${mac.bytes.length} of 6 octets: LXC takes the other ${6 - mac.bytes.length} from uninitialised memory`,
+          message: `Hardware address ${q(value)} for ${q(entry.key)} has ${mac.count} of 6 octets: LXC takes the other ${6 - mac.count} from uninitialised memory`,
         });
       } else if (mac.end < value.length) {
         ctx.report({

@@ -1,4 +1,4 @@
-import { isMulticastMac, isZeroMac, macRandomness } from '../../net/mac';
+import { convertMac, macHasX, macRandomness } from '../../net/mac';
 import { q } from '../../util/quote';
 import { defineRule, valueRange } from '../types';
 import { isEffective, parsedEntries } from './util';
@@ -24,10 +24,11 @@ export default defineRule({
       const { entry } = n;
       const mac = ctx.analysis.mac(entry);
       // Fewer than six octets is a format problem (net-hwaddr-format), not an unusual address.
-      if (!mac.ok || mac.bytes.length < 6) continue;
-      // Messages and ranges are built only for a finding (most addresses are fine).
-      if (isMulticastMac(mac.bytes)) {
-        const broadcast = mac.bytes.length === 6 && mac.bytes.every((b) => b.value === 0xff);
+      if (!mac.ok || mac.count < 6) continue;
+      // Messages and ranges are built only for a finding (most addresses are fine). The multicast bit is the
+      // low bit of the first octet, the high byte of `high`.
+      if (((mac.high >> 16) & 1) === 1) {
+        const broadcast = mac.high === 0xffffff && mac.low === 0xffffff;
         ctx.report({
           doc: entry.doc,
           ...valueRange(entry),
@@ -35,11 +36,16 @@ export default defineRule({
         });
         continue;
       }
-      if (isZeroMac(entry.value, mac.bytes)) {
+      // All octets fixed zeros (an `x` reads as 0 but is random: a template is looked at below).
+      if (mac.high === 0 && mac.low === 0 && !macHasX(entry.value, mac.end)) {
         ctx.report({ doc: entry.doc, ...valueRange(entry), message: `Hardware address ${q(entry.value)} for ${q(entry.key)} is all zeros: the kernel refuses it and the container fails to start` });
         continue;
       }
-      const rnd = macRandomness(entry.value, mac.bytes);
+      // Without x digits nothing is random: no template warning (macRandomness would say so too).
+      if (!entry.value.includes('x') && !entry.value.includes('X')) continue;
+      const full = convertMac(entry.value);
+      if (!full.ok) continue; // never: the summary read the same text
+      const rnd = macRandomness(entry.value, full.bytes);
       if (rnd.mayBeMulticast) {
         ctx.report({
           doc: entry.doc,

@@ -1,4 +1,4 @@
-import { formatIPv4, parseIPv6, withHostBits } from '../../net/inet';
+import { formatIPv4, ipv4BytesOf, parseIPv6, withHostBits } from '../../net/inet';
 import { q } from '../../util/quote';
 import { defineRule, valueRange } from '../types';
 import { isEffective, parsedEntries, valuePartRange } from './util';
@@ -59,28 +59,21 @@ export default defineRule({
         continue;
       }
       if (!isEffective(ctx, n)) continue;
-      const a = p.value;
       // /31 and /32 have no network or broadcast address.
-      if (a.prefix > 30) continue;
-      // The same test as comparing the address with its network and broadcast address, without building them.
-      const which = hostBitsAre(a.addr, a.prefix, 0) ? 'network' : hostBitsAre(a.addr, a.prefix, 1) ? 'broadcast' : undefined;
+      if (p.prefix > 30) continue;
+      // The same test as comparing the address with its network and broadcast address, without building them:
+      // the host bits all 0 or all 1 (prefix 0: every bit is a host bit).
+      const host = (2 ** (32 - p.prefix) - 1) | 0;
+      const which = (p.bits & host) === 0 ? 'network' : (p.bits & host) === host ? 'broadcast' : undefined;
       if (!which) continue;
-      const net = withHostBits(a.addr, a.prefix, 0);
+      const addr = ipv4BytesOf(p.bits);
+      const net = withHostBits(addr, p.prefix, 0);
       ctx.report({
         doc: entry.doc,
         ...valueRange(entry),
         severity: 'warning',
-        message: `${formatIPv4(a.addr)} is the ${which} address of ${formatIPv4(net)}/${a.prefix} (${q(entry.key)}${a.prefixText === undefined ? `, prefix /${a.prefix} derived by LXC` : ''}): it does not work as the container's address`,
+        message: `${formatIPv4(addr)} is the ${which} address of ${formatIPv4(net)}/${p.prefix} (${q(entry.key)}${p.hasPrefix ? '' : `, prefix /${p.prefix} derived by LXC`}): it does not work as the container's address`,
       });
     }
   },
 });
-
-/** Whether every bit after `prefix` is `bit`, i.e. bytesEqual(addr, withHostBits(addr, prefix, bit)). */
-function hostBitsAre(addr: Uint8Array, prefix: number, bit: 0 | 1): boolean {
-  for (let i = prefix; i < addr.length * 8; i++) {
-    const set = (addr[i >> 3]! & (0x80 >> (i & 7))) !== 0;
-    if (set !== (bit === 1)) return false;
-  }
-  return true;
-}

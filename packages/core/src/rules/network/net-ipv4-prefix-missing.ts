@@ -1,5 +1,5 @@
 import { intendedIPv4Prefix } from '../../net/address';
-import { formatIPv4 } from '../../net/inet';
+import { formatIPv4, ipv4BytesOf } from '../../net/inet';
 import { q } from '../../util/quote';
 import { defineRule, valueRange } from '../types';
 import { parsedEntries, valueOffset } from './util';
@@ -23,11 +23,11 @@ export default defineRule({
   check(ctx) {
     for (const { entry } of parsedEntries(ctx, ['ipv4.address'])) {
       const p = ctx.analysis.ipv4Address(entry);
-      if (!p.ok || p.value.prefixText !== undefined) continue;
-      const a = p.value;
-      const used = a.prefix;
-      const meant = intendedIPv4Prefix(a.addr);
-      const addr = formatIPv4(a.addr);
+      if (!p.ok || p.hasPrefix) continue;
+      const used = p.prefix;
+      const bytes = ipv4BytesOf(p.bits);
+      const meant = intendedIPv4Prefix(bytes);
+      const addr = formatIPv4(bytes);
       const at = valueOffset(entry, entry.value.indexOf(' ') >= 0 ? entry.value.indexOf(' ') : entry.value.length);
       const same = used === meant;
       const message = same

@@ -44,15 +44,15 @@ export default defineRule({
         }
         continue;
       }
-      if (!isEffective(ctx, n) || p.value.prefix <= 128) continue;
+      if (!isEffective(ctx, n) || p.prefix <= 128) continue;
       // ifa_prefixlen is one byte: the kernel sees the prefix modulo 256.
-      const sent = p.value.prefix % 256;
+      const sent = p.prefix % 256;
       ctx.report({
         doc: entry.doc,
         ...(slash >= 0 ? valuePartRange(entry, slash + 1, value.length) : valueRange(entry)),
         ...(sent > 128
-          ? { message: `IPv6 prefix /${p.value.prefix} in ${q(entry.key)} is above 128: LXC loads it, but the kernel refuses it and the container fails to start` }
-          : { severity: 'warning' as const, message: `IPv6 prefix /${p.value.prefix} in ${q(entry.key)} is above 128: the kernel gets it as one byte and uses /${sent}` }),
+          ? { message: `IPv6 prefix /${p.prefix} in ${q(entry.key)} is above 128: LXC loads it, but the kernel refuses it and the container fails to start` }
+          : { severity: 'warning' as const, message: `IPv6 prefix /${p.prefix} in ${q(entry.key)} is above 128: the kernel gets it as one byte and uses /${sent}` }),
       });
     }
   },
