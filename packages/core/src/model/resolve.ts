@@ -6,6 +6,7 @@
 import { lookupKey } from '../catalog/catalog';
 import type { KeyMatch, LxcVersion } from '../catalog/types';
 import { parseConfigBytes } from '../syntax/decode';
+import { PRESIZE_MAX } from '../syntax/scanner';
 import type { ConfigDocument, EntryLine } from '../syntax/tree';
 import { joinPath, normalizePath, type FileSystem } from './filesystem';
 
@@ -50,7 +51,11 @@ export interface ResolveOptions {
 export function resolveConfig(root: ConfigDocument, fs: FileSystem | undefined, options: ResolveOptions = {}): ResolvedConfig {
   const version = options.version ?? '5.0';
   const maxDepth = options.maxIncludeDepth ?? 16;
-  const result: ResolvedConfig = { root, documents: new Map([[root.uri, root]]), entries: [], includeProblems: [], version };
+  // Presized for the root's lines (an upper bound unless includes add more; writes past it append): pushing
+  // 8,000 entries one by one leaves ~240 KB of outgrown arrays behind. Trimmed to `count` at the end.
+  const entries: ConfigEntry[] = root.lines.length <= PRESIZE_MAX ? new Array<ConfigEntry>(root.lines.length) : [];
+  let count = 0;
+  const result: ResolvedConfig = { root, documents: new Map([[root.uri, root]]), entries, includeProblems: [], version };
   const stack: string[] = [normalizePath(root.uri)];
 
   // Files repeat a few keys many times (the parser hands out one string per distinct key, so comparing them is
@@ -77,13 +82,15 @@ export function resolveConfig(root: ConfigDocument, fs: FileSystem | undefined, 
   };
 
   const walk = (doc: ConfigDocument, from: ConfigEntry | null): void => {
-    for (const line of doc.lines) {
+    // Indexed, not for-of: the iterator's result objects were a fifth of what resolve allocated.
+    const lines = doc.lines;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
       if (line.kind !== 'entry' || !line.isLxc) continue;
-      const entry: ConfigEntry = {
-        doc, line, key: line.key, value: line.value, match: matchOf(line.key), includedFrom: from, seq: result.entries.length,
-      };
-      result.entries.push(entry);
-      if (line.key === 'lxc.include' && line.value !== '') include(entry);
+      const key = line.key;
+      const entry = new Entry(doc, line, matchOf(key), from, count);
+      entries[count++] = entry;
+      if (key === 'lxc.include' && line.value !== '') include(entry);
     }
   };
 
@@ -129,5 +136,30 @@ export function resolveConfig(root: ConfigDocument, fs: FileSystem | undefined, 
   };
 
   walk(root, null);
+  entries.length = count;
   return result;
+}
+
+/**
+ * A ConfigEntry as resolve makes them: key and value are read from the line (the same strings) instead of
+ * being copied into two more fields of every entry.
+ */
+class Entry implements ConfigEntry {
+  constructor(
+    readonly doc: ConfigDocument,
+    readonly line: EntryLine,
+    readonly match: KeyMatch | undefined,
+    readonly includedFrom: ConfigEntry | null,
+    readonly seq: number,
+  ) {}
+  get key(): string {
+    return this.line.key;
+  }
+  get value(): string {
+    return this.line.value;
+  }
+  toJSON(): ConfigEntry {
+    const { doc, line, key, value, match, includedFrom, seq } = this;
+    return { doc, line, key, value, match, includedFrom, seq };
+  }
 }

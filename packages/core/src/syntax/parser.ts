@@ -7,16 +7,15 @@
  *
  * The scanner already decided where lines, keys and values are, so the grammar cannot fail on any input;
  * the parser's job is to assemble tokens and trivia into line nodes. Every line has exactly one Blank,
- * Comment, Text or Entry token, so lines need no separator token: where each line ends comes from the
- * scanner's `lineStarts` and `contentEnds` (one token less per line, the largest cost after the tree), and
- * where a line's content, key, `=` and value are from its `marks`.
+ * Comment, Text or Entry token, so lines need no separator token: where each line ends, and where a line's
+ * content, key, `=` and value are, comes from the scanner's line table (one token less per line, the largest
+ * cost after the tree). Entry lines keep reading their offsets from that table (entry-line.ts).
  */
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { MARKS, scan } from './scanner';
+import { EntryLineNode, EOL_TEXT, eolLength } from './entry-line';
+import { EOL_MASK, LXC, PRESIZE_MAX, QUOTE_MASK, ROW, Row, scan } from './scanner';
 import { allTokens, Blank, Comment, Entry, NulTail, Text } from './tokens';
-import type { ConfigDocument, EntryLine, LineNode, Span, TextEncoding } from './tree';
-
-const CR = 13;
+import type { ConfigDocument, LineNode, Span, TextEncoding } from './tree';
 
 /**
  * Builds the line nodes of one parse. Kept apart from the parser: chevrotain's grammar recording adds and
@@ -24,90 +23,73 @@ const CR = 13;
  * fields are plain fast properties (measured: about even with inline caches, but nothing to reset after a parse).
  */
 class LineBuilder {
-  readonly lines: LineNode[] = [];
+  readonly lines: LineNode[];
   lineNo = 0;
   nulTail: Span | null = null;
 
   constructor(
     readonly src: string,
-    readonly lineStarts: number[],
-    readonly contentEnds: number[],
-    /** The scanner's per-line offsets (see ScanResult.marks). */
-    readonly marks: Int32Array,
-  ) {}
-
-  /** End of the current line: after its end-of-line sequence, or at its content's end for the last line. */
-  private lineEnd(contentEnd: number): number {
-    const next = this.lineNo + 1;
-    return next < this.lineStarts.length ? this.lineStarts[next]! : contentEnd;
-  }
-
-  /** The end-of-line sequence between content end and line end, as a shared constant string. */
-  private eolOf(contentEnd: number, end: number): string {
-    const n = end - contentEnd;
-    return n === 0 ? '' : n === 2 ? '\r\n' : this.src.charCodeAt(contentEnd) === CR ? '\r' : '\n';
+    /** The document's line table (see scanner.ts). */
+    readonly rows: Int32Array,
+    lineCount: number,
+  ) {
+    // Presized: one node per line token (push-growth of an 8,000-line array is 200 KB of garbage).
+    this.lines = lineCount <= PRESIZE_MAX ? new Array<LineNode>(lineCount) : [];
   }
 
   blankLine(): void {
-    const start = this.lineStarts[this.lineNo]!;
-    const contentEnd = this.contentEnds[this.lineNo]!;
-    const end = this.lineEnd(contentEnd);
-    this.push({ kind: 'blank', start, end, line: this.lineNo, contentEnd, eol: this.eolOf(contentEnd, end) });
+    const r = this.lineNo * ROW;
+    const rows = this.rows;
+    const start = rows[r + Row.Start]!;
+    const contentEnd = rows[r + Row.ContentEnd]!;
+    const eol = rows[r + Row.Flags]! & EOL_MASK;
+    this.push({ kind: 'blank', start, end: contentEnd + eolLength(eol), line: this.lineNo, contentEnd, eol: EOL_TEXT[eol]! });
   }
 
   commentLine(): void {
-    const start = this.lineStarts[this.lineNo]!;
-    const contentEnd = this.contentEnds[this.lineNo]!;
-    const end = this.lineEnd(contentEnd);
-    const from = this.marks[this.lineNo * MARKS]!;
+    const r = this.lineNo * ROW;
+    const rows = this.rows;
+    const start = rows[r + Row.Start]!;
+    const contentEnd = rows[r + Row.ContentEnd]!;
+    const eol = rows[r + Row.Flags]! & EOL_MASK;
+    const from = rows[r + Row.From]!;
     this.push({
-      kind: 'comment', start, end, line: this.lineNo, contentEnd, eol: this.eolOf(contentEnd, end),
+      kind: 'comment', start, end: contentEnd + eolLength(eol), line: this.lineNo, contentEnd, eol: EOL_TEXT[eol]!,
       indent: { start, end: from },
       comment: { start: from, end: contentEnd },
     });
   }
 
   textLine(): void {
-    const start = this.lineStarts[this.lineNo]!;
-    const contentEnd = this.contentEnds[this.lineNo]!;
-    const end = this.lineEnd(contentEnd);
-    const from = this.marks[this.lineNo * MARKS]!;
+    const r = this.lineNo * ROW;
+    const rows = this.rows;
+    const start = rows[r + Row.Start]!;
+    const contentEnd = rows[r + Row.ContentEnd]!;
+    const flags = rows[r + Row.Flags]!;
+    const from = rows[r + Row.From]!;
     this.push({
-      kind: 'text', start, end, line: this.lineNo, contentEnd, eol: this.eolOf(contentEnd, end),
+      kind: 'text', start, end: contentEnd + eolLength(flags & EOL_MASK), line: this.lineNo, contentEnd,
+      eol: EOL_TEXT[flags & EOL_MASK]!,
       indent: { start, end: from },
       body: { start: from, end: contentEnd },
-      invalid: this.src.startsWith('lxc.', from),
+      invalid: (flags & LXC) !== 0,
     });
   }
 
   entryLine(): void {
     const lineNo = this.lineNo;
-    const start = this.lineStarts[lineNo]!;
-    // Blanks after the value (or after `=` when it is empty) run to the end of the line's content.
-    const contentEnd = this.contentEnds[lineNo]!;
-    const end = this.lineEnd(contentEnd);
     const src = this.src;
-    const marks = this.marks;
-    const m = lineNo * MARKS;
-    const keyStart = marks[m]!;
-    const keyEnd = marks[m + 1]!;
-    const equals = marks[m + 2]!;
-    const keyText = internKey(src, keyStart, keyEnd);
-    const valueStart = marks[m + 3]!;
-    const valueEnd = marks[m + 4]!;
+    const rows = this.rows;
+    const r = lineNo * ROW;
+    const key = internKey(src, rows[r + Row.From]!, rows[r + Row.KeyEnd]!);
+    const valueStart = rows[r + Row.ValueStart]!;
+    const valueEnd = rows[r + Row.ValueEnd]!;
+    // The scanner saw whether one pair of outer quotes is stripped (liblxc's setters see the text between them).
     let value = '';
-    let quote: EntryLine['quote'] = null;
     if (valueEnd > valueStart) {
-      // One matching pair of outer quotes is stripped (liblxc's setters see the text between them).
-      const q = src.charCodeAt(valueStart);
-      if (valueEnd - valueStart >= 2 && (q === 34 || q === 39) && src.charCodeAt(valueEnd - 1) === q) {
-        value = src.slice(valueStart + 1, valueEnd - 1);
-        quote = q === 34 ? '"' : "'";
-      } else {
-        value = src.slice(valueStart, valueEnd);
-      }
+      value = (rows[r + Row.Flags]! & QUOTE_MASK) !== 0 ? src.slice(valueStart + 1, valueEnd - 1) : src.slice(valueStart, valueEnd);
     }
-    this.push(new EntryLineNode(start, end, lineNo, contentEnd, this.eolOf(contentEnd, end), keyStart, keyEnd, equals, valueStart, valueEnd, keyText, value, quote));
+    this.push(new EntryLineNode(rows, lineNo, key, value));
   }
 
   nul(t: IToken): void {
@@ -115,49 +97,7 @@ class LineBuilder {
   }
 
   private push(node: LineNode): void {
-    this.lines.push(node);
-    this.lineNo++;
-  }
-}
-
-/**
- * An entry line as the parser builds it: the offsets of its parts are plain numbers, and the spans of the tree's
- * interface are read from them on demand. Three span objects per line were a quarter of the parse's allocation and
- * of what every garbage collection during a lint copies (bench/ case 1: parse of 1,000 interfaces 2.35 -> 1.81 ms
- * on average). Readers see the same `EntryLine` either way; JSON gets the spans too.
- */
-class EntryLineNode implements EntryLine {
-  readonly kind = 'entry' as const;
-  readonly isLxc: boolean;
-  constructor(
-    readonly start: number,
-    readonly end: number,
-    readonly line: number,
-    readonly contentEnd: number,
-    readonly eol: string,
-    private readonly keyStart: number,
-    private readonly keyEnd: number,
-    readonly equals: number,
-    private readonly valueStart: number,
-    private readonly valueEnd: number,
-    readonly key: string,
-    readonly value: string,
-    readonly quote: '"' | "'" | null,
-  ) {
-    this.isLxc = key.startsWith('lxc.');
-  }
-  get indent(): Span {
-    return { start: this.start, end: this.keyStart };
-  }
-  get keySpan(): Span {
-    return { start: this.keyStart, end: this.keyEnd };
-  }
-  get valueSpan(): Span {
-    return { start: this.valueStart, end: this.valueEnd };
-  }
-  toJSON(): EntryLine {
-    const { kind, start, end, line, contentEnd, eol, indent, keySpan, equals, valueSpan, key, value, quote, isLxc } = this;
-    return { kind, start, end, line, contentEnd, eol, indent, keySpan, equals, valueSpan, key, value, quote, isLxc };
+    this.lines[this.lineNo++] = node;
   }
 }
 
@@ -313,20 +253,19 @@ export interface ParseOptions {
 
 /** Parse config text into its lossless tree. Never throws: every input is a valid document. */
 export function parseConfig(text: string, options: ParseOptions = {}): ConfigDocument {
-  const { tokens, lineStarts, contentEnds, marks } = scan(text);
+  const { tokens, lineStarts, rows, nulAt } = scan(text);
   // Built on first use, not at import time: keeps `lxclint --help` and other paths that never parse cheap.
   const parser = (shared ??= new ConfigParser());
   parseCount = (parseCount + 1) | 0;
-  const b = new LineBuilder(text, lineStarts, contentEnds, marks);
+  const b = new LineBuilder(text, rows, nulAt === -1 ? tokens.length : tokens.length - 1);
   parser.run(tokens, b);
-  const lines = b.lines;
   return {
     uri: options.uri ?? '<input>',
     text,
     encoding: options.encoding ?? 'utf8',
     bom: text.charCodeAt(0) === 0xfeff,
     invalidUtf8At: options.invalidUtf8At ?? null,
-    lines,
+    lines: b.lines,
     nulTail: b.nulTail,
     lineStarts,
   };
