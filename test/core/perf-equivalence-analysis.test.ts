@@ -9,13 +9,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   allRules, buildNetworkModel, lintConfig, MemoryFileSystem, netSubkeyOf, parseConfig, resolveConfig, type ConfigEntry,
-  type Diagnostic, type NetworkModel, type ResolvedConfig,
+  type Diagnostic, type NetworkInterface, type NetworkModel, type ResolvedConfig,
 } from '@lxclint/core';
-import { ConfigAnalysis, type NetEntry } from '../../packages/core/src/rules/analysis';
+import { ConfigAnalysis } from '../../packages/core/src/rules/analysis';
 import { summarizeIPv4AddressValue, summarizeIPv6AddressValue } from '../../packages/core/src/net/address';
 import { summarizeMac } from '../../packages/core/src/net/mac';
 
-// ---- references: the per-rule helpers as they were ----
+// ---- references: the per-rule helpers as they were (one object per network entry) ----
+interface NetEntry {
+  entry: ConfigEntry;
+  sub: string;
+  iface: NetworkInterface | undefined;
+}
 function refNetEntries(config: ResolvedConfig, network: NetworkModel): NetEntry[] {
   const out: NetEntry[] = [];
   for (const entry of config.entries) {
@@ -63,16 +68,17 @@ describe('ConfigAnalysis = the per-rule helpers it replaced', () => {
       const { config, network } = build(text);
       const a = new ConfigAnalysis(config, network);
       const all = refNetEntries(config, network);
-      expect(a.netEntries()).toEqual(all);
-      for (const sub of SUBS) expect(a.netEntriesOf(sub)).toEqual(all.filter((n) => n.sub === sub));
+      const entriesOf = (list: NetEntry[]) => list.map((n) => n.entry);
+      expect(a.netEntries()).toEqual(entriesOf(all));
+      for (const sub of SUBS) expect(a.netEntriesOf(sub)).toEqual(entriesOf(all.filter((n) => n.sub === sub)));
       for (const subs of [...queries, ...SUBS.map((s) => [s])]) {
         const got = a.parsedEntries(subs);
-        expect(got).toEqual(refParsedEntries(config, network, subs));
+        expect(got).toEqual(entriesOf(refParsedEntries(config, network, subs)));
         // Asked twice (the single-subkey lists are cached), the answer is the same.
         expect(a.parsedEntries(subs)).toEqual(got);
       }
       for (const n of all) {
-        expect(a.isEffective(n), `${n.entry.key} = ${n.entry.value}`).toBe(refIsEffective(network, n));
+        expect(a.isEffective(n.entry), `${n.entry.key} = ${n.entry.value}`).toBe(refIsEffective(network, n));
         expect(a.isLive(n.iface!)).toBe(n.iface !== undefined && network.interfaces.includes(n.iface));
         expect(a.ipv4Address(n.entry)).toStrictEqual(summarizeIPv4AddressValue(n.entry.value));
         expect(a.ipv6Address(n.entry)).toStrictEqual(summarizeIPv6AddressValue(n.entry.value));

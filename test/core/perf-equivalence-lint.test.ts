@@ -12,6 +12,7 @@ import {
   safeUint, type ConfigEntry, type Diagnostic, type NetworkInterface, type NetworkModel, type ResolvedConfig, type Rule,
 } from '@lxclint/core';
 import { ConfigAnalysis } from '../../packages/core/src/rules/analysis';
+import { EntryTable } from '../../packages/core/src/rules/network/entry-table';
 import { knownType } from '../../packages/core/src/rules/network/util';
 import { checkInterface as checkGatewayInterface } from '../../packages/core/src/rules/network/net-gateway';
 import { parseIPv4AddressValue, parseIPv6AddressValue, type IPv4Address, type IPv4AddressError, type IPv6Address, type IPv6AddressError, type Parsed } from '../../packages/core/src/net/address';
@@ -338,15 +339,17 @@ describe('rules rewritten for issue #4 = the code they replaced', () => {
 });
 
 describe('network model and analysis for issue #4 = plain definitions', () => {
-  it('interfaceOf, netEntries, otherEntries', () => {
+  it('interfaceOf, netEntries, netSpan, otherEntries', () => {
     fc.assert(fc.property(lines, fc.array(netLine, { maxLength: 8 }), (main, inc) => {
       const config = build(main, inc);
       const network = buildNetworkModel(config);
       for (const entry of config.entries) expect(network.interfaceOf.get(entry)).toBe(refInterfaceOf(network, entry));
       const net = config.entries.filter((e) => netSubkeyOf(e) !== undefined);
-      expect(network.netEntries.map((n) => n.entry)).toEqual(net);
-      for (const n of network.netEntries) expect(n).toEqual({ entry: n.entry, sub: netSubkeyOf(n.entry), iface: refInterfaceOf(network, n.entry) });
       const analysis = new ConfigAnalysis(config, network);
+      expect(analysis.netEntries()).toEqual(net);
+      // Every network line lies in netSpan (the scans for network entries look there only).
+      const { from, to } = network.netSpan;
+      for (const e of config.entries) if (e.key.startsWith('lxc.net')) expect(e.seq >= from && e.seq < to, e.key).toBe(true);
       expect(analysis.otherEntries()).toEqual(config.entries.filter((e) => netSubkeyOf(e) === undefined));
       // An entry of another config is not this one's.
       const other = build(main, inc);
@@ -377,5 +380,27 @@ describe('value parsers for issue #4 = the code they replaced', () => {
     const mac = fc.array(fc.constantFrom(...'0123456789abcdefABCDEFxXgG:::-. '), { maxLength: 22 }).map((a) => a.join(''));
     fc.assert(fc.property(mac, (s) => { expect(convertMac(s)).toStrictEqual(refConvertMac(s)); }), { numRuns: 20000 });
     for (const s of ['', ':', '00:16:3e:12:34:56', '0:1:2:3:4:5:6', 'aabbccddeeff', 'xx:xx', '00-16', '\u0660\u0661']) expect(convertMac(s), s).toStrictEqual(refConvertMac(s));
+  });
+});
+
+describe('EntryTable (the duplicate rules\' hash set) = a Map', () => {
+  it('finds what was put, also after growing past the expected count, with colliding hashes', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 200 }), fc.nat(20), fc.integer({ min: 1, max: 64 }), (keys, expected, spread) => {
+      const config = build(keys.map((k) => `lxc.uts.name = ${k}`), []);
+      const table = new EntryTable(config.entries, expected);
+      const keyOf = (e: ConfigEntry) => Number(e.value);
+      const hashOf = (e: ConfigEntry) => keyOf(e) % spread; // few distinct hashes: long probes
+      const ref = new Map<number, ConfigEntry>();
+      for (const entry of config.entries) {
+        let i = table.start(hashOf(entry));
+        let found = table.at(i);
+        for (; found !== undefined; found = table.at((i = table.next(i)))) if (keyOf(found) === keyOf(entry)) break;
+        expect(found).toBe(ref.get(keyOf(entry)));
+        if (found === undefined) {
+          table.put(i, entry, hashOf);
+          ref.set(keyOf(entry), entry);
+        }
+      }
+    }), { numRuns: 500 });
   });
 });

@@ -6,98 +6,10 @@
 import { isNetFamilyKey, legacyNetSubkey, networkSubkeyInfo } from '../catalog/catalog';
 import { NETWORK_TYPES, type KeyMatch } from '../catalog/types';
 import { safeUint } from '../values/numbers';
+import { InterfaceKeys } from './interface-keys';
 import type { ConfigEntry, ResolvedConfig } from './resolve';
 
-/**
- * One interface's effective entries per subkey. Stored as one slot per subkey (numbered by subkeyId()) instead
- * of a Map of one-element arrays: a file of 1,000 interfaces made 1,000 Maps and 8,000 small arrays per lint.
- * A single-valued subkey's slot holds its entry, a list subkey's slot the list (in evaluation order).
- */
-export class InterfaceKeys {
-  private slots: Array<ConfigEntry | ConfigEntry[] | undefined> | undefined;
-
-  /** The effective entries of a subkey (the last one for single-valued keys, all of them for lists), or undefined. */
-  get(sub: string): readonly ConfigEntry[] | undefined {
-    const slot = this.slot(sub);
-    return slot === undefined || isList(slot) ? slot : [slot];
-  }
-
-  /** The last effective entry of a subkey (the effective one for single-valued keys), or undefined. */
-  last(sub: string): ConfigEntry | undefined {
-    const slot = this.slot(sub);
-    return slot === undefined || !isList(slot) ? slot : slot[slot.length - 1];
-  }
-
-  /** The entry of a single-valued subkey, or the list of a list subkey, as stored (callers must not modify it). */
-  slot(sub: string): ConfigEntry | readonly ConfigEntry[] | undefined {
-    const id = SUB_IDS.get(sub);
-    return id === undefined || this.slots === undefined ? undefined : this.slots[id];
-  }
-
-  /** Subkeys with their effective entries, in subkey-id order (like a Map's entries). */
-  *[Symbol.iterator](): IterableIterator<[string, readonly ConfigEntry[]]> {
-    if (this.slots === undefined) return;
-    for (let id = 0; id < this.slots.length; id++) {
-      const slot = this.slots[id];
-      if (slot !== undefined) yield [SUB_NAMES[id]!, Array.isArray(slot) ? slot : [slot]];
-    }
-  }
-
-  /** Sets a subkey (replacing a single-valued one, appending to a list). */
-  set(sub: string, entry: ConfigEntry, multi: boolean): void {
-    const id = subkeyId(sub);
-    const slots = (this.slots ??= new Array(Math.max(FIRST_SLOTS, id + 1)));
-    const slot = slots[id];
-    if (!multi) slots[id] = entry;
-    else if (Array.isArray(slot)) slot.push(entry);
-    else slots[id] = [entry];
-  }
-
-  delete(sub: string): void {
-    const id = SUB_IDS.get(sub);
-    if (id !== undefined && this.slots !== undefined) this.slots[id] = undefined;
-  }
-
-  /** Removes every subkey; returns the effective entries it held, in evaluation order (undefined: none). */
-  clear(): ConfigEntry[] | undefined {
-    const slots = this.slots;
-    if (slots === undefined) return undefined;
-    let out: ConfigEntry[] | undefined;
-    for (let id = 0; id < slots.length; id++) {
-      const slot = slots[id];
-      if (slot === undefined) continue;
-      out ??= [];
-      if (isList(slot)) for (const e of slot) out.push(e);
-      else out.push(slot);
-      slots[id] = undefined;
-    }
-    // The slots are by subkey: put the entries back in line order.
-    return out !== undefined && out.length > 1 ? out.sort((a, b) => a.seq - b.seq) : out;
-  }
-}
-
-/** Whether a slot holds a list subkey's entries (Array.isArray does not narrow readonly arrays). */
-export function isList(slot: ConfigEntry | readonly ConfigEntry[]): slot is readonly ConfigEntry[] {
-  return Array.isArray(slot);
-}
-
-/**
- * Subkey numbers for the slots, shared by every model: the common subkeys first, so most interfaces need a
- * short slot array; any other subkey gets the next number the first time it is set.
- */
-const SUB_IDS = new Map<string, number>();
-const SUB_NAMES: string[] = [];
-const FIRST_SLOTS = 8;
-function subkeyId(sub: string): number {
-  let id = SUB_IDS.get(sub);
-  if (id === undefined) {
-    id = SUB_NAMES.length;
-    SUB_IDS.set(sub, id);
-    SUB_NAMES.push(sub);
-  }
-  return id;
-}
-for (const sub of ['link', 'flags', 'name', 'hwaddr', 'mtu', 'ipv4.address', 'ipv6.address', 'veth.pair']) subkeyId(sub);
+export { InterfaceKeys, isList } from './interface-keys';
 
 /** What `wiped` and `gatewayDev` are until something is wiped or set to `dev` (most interfaces: shared, never modified). */
 const NO_WIPES: ReadonlyArray<{ entry: ConfigEntry; by: ConfigEntry }> = Object.freeze([]);
@@ -117,6 +29,8 @@ export class NetworkInterface {
   gatewayDev: Readonly<{ ipv4?: ConfigEntry; ipv6?: ConfigEntry }> = NO_DEV;
   /** @internal Filled by EntryLists on the first question. */
   entryList: ConfigEntry[] | undefined = undefined;
+  /** Creation order in its model (0, 1, ...): a key for arrays indexed by interface, where a Map would be built. */
+  readonly id: number;
 
   constructor(
     /** `lxc.net` index; for legacy blocks, the block's position (what lxc-update-config numbers it). */
@@ -124,7 +38,9 @@ export class NetworkInterface {
     /** True when built from legacy `lxc.network.*` lines. */
     readonly legacy: boolean,
     private readonly lists: EntryLists,
-  ) {}
+  ) {
+    this.id = lists.created++;
+  }
 
   /** Every entry that addressed this interface, in order (wiped ones included). */
   get entries(): readonly ConfigEntry[] {
@@ -138,15 +54,6 @@ export interface NetworkProblem {
   entry: ConfigEntry;
 }
 
-/** One network subkey assignment (modern or legacy). */
-export interface NetEntry {
-  entry: ConfigEntry;
-  /** The modern subkey (`ipv4.address` for legacy `lxc.network.ipv4`), as netSubkeyOf() gives it. */
-  sub: string;
-  /** The interface it applied to; undefined when it applied to none (a load error of its own). */
-  iface: NetworkInterface | undefined;
-}
-
 /** Which interface an entry applied to (the read side of a Map keyed by entry). */
 export interface InterfaceLookup {
   get(entry: ConfigEntry): NetworkInterface | undefined;
@@ -158,56 +65,60 @@ export interface NetworkModel {
   /** Interfaces removed by `lxc.net =` or `lxc.net.N =`, for rules that explain lost settings. */
   removed: Array<{ iface: NetworkInterface; by: ConfigEntry }>;
   problems: NetworkProblem[];
-  /** The interface an entry applies to (entries of removed interfaces included). */
+  /**
+   * The interface an entry applied to (entries of removed interfaces included); undefined for entries that
+   * applied to none. With netSubkeyOf() it says all the model knows about one network line: the model keeps
+   * no object per line (a file of 1,000 interfaces has 8,000 of them).
+   */
   interfaceOf: InterfaceLookup;
-  /** Every entry netSubkeyOf() gives a subkey for, in evaluation order, with the interface it applied to. */
-  netEntries: NetEntry[];
-}
-
-/**
- * The interfaces' `entries` lists, built for all of them on the first question from the network entries (which
- * carry their interface already): the lint rarely asks (`lxclint show` does), so a run need not fill 1,000 lists.
- */
-class EntryLists {
-  netEntries: readonly NetEntry[] = [];
-  /** Entries applied to an interface without a subkey netSubkeyOf() knows (none with the shipped catalogue). */
-  others: ReadonlyMap<ConfigEntry, NetworkInterface> = new Map();
-  private filled = false;
-
-  fill(): void {
-    if (this.filled) return;
-    this.filled = true;
-    for (const n of this.netEntries) if (n.iface !== undefined) (n.iface.entryList ??= []).push(n.entry);
-    if (this.others.size === 0) return;
-    for (const [e, iface] of this.others) (iface.entryList ??= []).push(e);
-    for (const iface of new Set(this.others.values())) iface.entryList!.sort((a, b) => a.seq - b.seq);
-  }
+  /**
+   * Positions (`seq`) from..to (exclusive) that hold every network line (`lxc.net*` keys): a scan for network
+   * entries need not look outside, and a config without any (from === to) need not scan at all.
+   */
+  netSpan: { from: number; to: number };
 }
 
 /**
  * interfaceOf as an array indexed by `entry.seq` (positions in evaluation order) instead of a Map: a file of
- * 1,000 interfaces has 8,000 entries to hash and hold. Built on the first question from the network entries,
- * which carry their interface already (few runs ask: mostly for legacy keys and repeated ones).
+ * 1,000 interfaces has 8,000 entries to hash and hold. The array is made at the first entry that applies to an
+ * interface (a config without network lines makes none).
  */
 class InterfaceBySeq implements InterfaceLookup {
-  private bySeq: Array<NetworkInterface | undefined> | undefined;
+  /** @internal */
+  bySeq: Array<NetworkInterface | undefined> | undefined;
 
-  constructor(
-    private readonly entries: readonly ConfigEntry[],
-    private readonly netEntries: readonly NetEntry[],
-    /** Entries applied to an interface without a subkey netSubkeyOf() knows (none with the shipped catalogue). */
-    private readonly others: ReadonlyMap<ConfigEntry, NetworkInterface>,
-  ) {}
+  constructor(private readonly entries: readonly ConfigEntry[]) {}
+
+  set(entry: ConfigEntry, iface: NetworkInterface): void {
+    (this.bySeq ??= new Array<NetworkInterface | undefined>(this.entries.length))[entry.seq] = iface;
+  }
 
   get(entry: ConfigEntry): NetworkInterface | undefined {
-    if (this.bySeq === undefined) {
-      const bySeq = new Array<NetworkInterface | undefined>(this.entries.length);
-      for (const n of this.netEntries) if (n.iface !== undefined) bySeq[n.entry.seq] = n.iface;
-      for (const [e, iface] of this.others) bySeq[e.seq] = iface;
-      this.bySeq = bySeq;
-    }
     // The seq check keeps the answer right for an entry of another config (the Map answered undefined).
-    return this.entries[entry.seq] === entry ? this.bySeq[entry.seq] : undefined;
+    return this.bySeq !== undefined && this.entries[entry.seq] === entry ? this.bySeq[entry.seq] : undefined;
+  }
+}
+
+/**
+ * The interfaces' `entries` lists, built for all of them on the first question from interfaceOf: the lint
+ * rarely asks (`lxclint show` does), so a run need not fill 1,000 lists.
+ */
+class EntryLists {
+  /** How many interfaces the model made (live and removed). */
+  created = 0;
+  private filled = false;
+
+  constructor(private readonly entries: readonly ConfigEntry[], private readonly of: InterfaceBySeq) {}
+
+  fill(): void {
+    if (this.filled) return;
+    this.filled = true;
+    const bySeq = this.of.bySeq;
+    if (bySeq === undefined) return;
+    for (let i = 0; i < this.entries.length; i++) {
+      const iface = bySeq[this.entries[i]!.seq];
+      if (iface !== undefined) (iface.entryList ??= []).push(this.entries[i]!);
+    }
   }
 }
 
@@ -216,11 +127,8 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
   const legacy: NetworkInterface[] = [];
   const removed: NetworkModel['removed'] = [];
   const problems: NetworkProblem[] = [];
-  const others = new Map<ConfigEntry, NetworkInterface>();
-  const netEntries: NetEntry[] = [];
-  const lists = new EntryLists();
-  lists.netEntries = netEntries;
-  lists.others = others;
+  const interfaceOf = new InterfaceBySeq(config.entries);
+  const lists = new EntryLists(config.entries, interfaceOf);
   // The interface the previous modern entry addressed: consecutive lines mostly address the same one, which
   // then needs no Map lookup (-1 after any removal, when the Map is the only answer).
   let lastIndex = -1;
@@ -322,22 +230,24 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
     }
   };
 
-  for (const entry of config.entries) {
+  const entries = config.entries;
+  const netSpan = { from: 0, to: 0 };
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     const m = entry.match;
     // Only `lxc.net`, `lxc.net.*` and `lxc.network*` keys concern the network: skip the others at a glance
     // (an indexed match is one of them without a look at the key).
     if (m?.netIndex === undefined && !isNetFamilyKey(entry.key)) continue;
+    if (netSpan.to === 0) netSpan.from = i;
+    netSpan.to = i + 1;
     applied = undefined;
     read(entry, m, entry.key);
-    if (m === undefined) continue;
-    const sub = netSubkeyOf(entry);
-    if (sub !== undefined) netEntries.push({ entry, sub, iface: applied });
-    else if (applied !== undefined) others.set(entry, applied);
+    if (applied !== undefined) interfaceOf.set(entry, applied);
   }
 
   const interfaces = [...modern.values()].sort((a, b) => a.index - b.index);
   for (const iface of legacy) if (iface) interfaces.push(iface);
-  return { interfaces, removed, problems, interfaceOf: new InterfaceBySeq(config.entries, netEntries, others), netEntries };
+  return { interfaces, removed, problems, interfaceOf, netSpan };
 }
 
 /**
@@ -357,8 +267,14 @@ export function netSubkeyOf(entry: ConfigEntry): string | undefined {
   const m = entry.match;
   if (!m) return undefined;
   if (m.netSubkey !== undefined) return m.netSubkey;
-  if (isLegacyNetKey(entry.key) && m.info.status === 'legacy') return legacyNetSubkey(entry.key.slice('lxc.network.'.length));
+  if (m.info.status === 'legacy' && isLegacyNetKey(entry.key)) return legacyNetSubkey(entry.key.slice('lxc.network.'.length));
   return undefined;
+}
+
+/** Whether netSubkeyOf() gives the entry a subkey (without making the legacy subkey's string). */
+export function isNetSubkeyEntry(entry: ConfigEntry): boolean {
+  const m = entry.match;
+  return m !== undefined && (m.netSubkey !== undefined || (m.info.status === 'legacy' && isLegacyNetKey(entry.key)));
 }
 
 /** How messages name an interface: `lxc.net.0`, or `legacy interface 0` for the first `lxc.network.type` block. */

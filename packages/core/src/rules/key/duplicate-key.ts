@@ -32,19 +32,24 @@ export default defineRule({
     // Other keys by their text; network subkeys one subkey at a time (their entries are indexed by subkey
     // already), where a key is mostly its interface index. A key is either kind, whatever its spelling.
     const last = new Map<string, ConfigEntry>();
-    for (const entry of ctx.analysis.otherEntries()) {
+    const others = ctx.analysis.otherEntries();
+    for (let i = 0; i < others.length; i++) {
+      const entry = others[i]!;
       if (!overwrites(entry)) continue;
       const prev = replace(last, entry);
       if (prev) check(ctx, prev, entry, entry.match?.netIndex !== undefined ? ctx.network.interfaceOf.get(entry) : undefined);
     }
-    const byIndex: Array<ConfigEntry | undefined> = [];
+    // Sized for the usual indexes 0..N-1 up front (grown by push for higher ones).
+    const byIndex = new Array<ConfigEntry | undefined>(ctx.network.interfaces.length);
     const byText = new Map<string, ConfigEntry>();
     for (const [sub, row] of OVERWRITING_SUBKEYS) {
       const list = ctx.analysis.netEntriesOf(sub);
       if (list.length === 0) continue;
-      byIndex.length = 0;
+      // Emptied, not truncated: `length = 0` let V8 free the array, which then grew again for every subkey.
+      byIndex.fill(undefined);
       byText.clear();
-      for (const { entry, iface } of list) {
+      for (let i = 0; i < list.length; i++) {
+        const entry = list[i]!;
         if (entry.match?.info !== row) continue;
         // `lxc.net.N.sub` with N written without leading zeros (the key is then exactly that long): one key per
         // index, here where the subkey is fixed.
@@ -60,7 +65,7 @@ export default defineRule({
           prev = byIndex[index];
           byIndex[index] = entry;
         }
-        if (prev) check(ctx, prev, entry, iface);
+        if (prev) check(ctx, prev, entry, ctx.network.interfaceOf.get(entry));
       }
     }
   },

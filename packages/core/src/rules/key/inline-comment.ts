@@ -18,7 +18,9 @@ export default defineRule({
   },
   check(ctx) {
     const hashes = new HashFinder();
-    for (const entry of ctx.config.entries) {
+    const entries = ctx.config.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!; // indexed: see invalid-line
       const { line, doc } = entry;
       if (!hashes.within(doc, line.valueSpan.start, line.valueSpan.end)) continue; // most values: no slice, no regex
       const raw = doc.text.slice(line.valueSpan.start, line.valueSpan.end);

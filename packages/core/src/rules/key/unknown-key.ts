@@ -44,7 +44,9 @@ export default defineRule({
   },
   check(ctx) {
     // Unknown keys are never network subkey assignments (those have a catalogue row).
-    for (const entry of ctx.analysis.otherEntries()) {
+    const entries = ctx.analysis.otherEntries();
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
       if (entry.match) continue;
       if (entry.key.startsWith('lxc.network') || entry.key.startsWith('lxc.limit.')) continue; // legacy-key explains these
       report(entry);

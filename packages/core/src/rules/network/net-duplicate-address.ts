@@ -1,56 +1,67 @@
-import { interfaceLabel, type NetworkInterface } from '../../model/network';
+import { interfaceLabel, isList, type NetworkInterface } from '../../model/network';
 import type { ConfigEntry } from '../../model/resolve';
 import { ipv6BytesOf, type IPv6Summary } from '../../net/address';
 import { formatIPv4, formatIPv6, ipv4BytesOf } from '../../net/inet';
 import { q } from '../../util/quote';
 import { defineRule, valueRange, type RuleContext } from '../types';
+import { EntryTable, mixBits } from './entry-table';
 import { knownType } from './util';
 
 /**
  * The addresses seen so far, each with its first assignment (only the entry is kept: its interface and parsed
- * value are looked up again for the rare duplicate). IPv4 addresses are keyed by their 32 bits as a signed
- * int32 (a small integer for V8: no boxed number, no string); IPv6 ones by a hash of their four words with the
- * words compared within a bucket (no string built and hashed per address).
+ * value are looked up again, parsed once per run). IPv4 addresses are hashed by their 32 bits, IPv6 ones by their
+ * four words; no string is built per address.
  */
 class SeenAddresses {
-  private v4 = new Map<number, ConfigEntry>();
-  private v6 = new Map<number, ConfigEntry | ConfigEntry[]>();
+  private readonly v4: EntryTable;
+  private readonly v6: EntryTable;
+  private readonly hash4 = (e: ConfigEntry) => mixBits(this.bits4(e));
+  private readonly hash6 = (e: ConfigEntry) => hash6(this.summary6(e));
 
-  constructor(private readonly ctx: RuleContext) {}
+  constructor(private readonly ctx: RuleContext, expected4: number, expected6: number) {
+    this.v4 = new EntryTable(ctx.config.entries, expected4);
+    this.v6 = new EntryTable(ctx.config.entries, expected6);
+  }
 
   /** The first assignment of this IPv4 address, or undefined after recording this one as the first. */
   firstOrAdd4(entry: ConfigEntry, bits: number): ConfigEntry | undefined {
-    const prev = this.v4.get(bits);
-    if (prev === undefined) this.v4.set(bits, entry);
-    return prev;
+    const t = this.v4;
+    let i = t.start(mixBits(bits));
+    for (let seen = t.at(i); seen !== undefined; seen = t.at((i = t.next(i)))) if (this.bits4(seen) === bits) return seen;
+    t.put(i, entry, this.hash4);
+    return undefined;
   }
 
   /** The same for an IPv6 address. */
   firstOrAdd6(entry: ConfigEntry, a: IPv6Summary): ConfigEntry | undefined {
-    let h = 0x811c9dc5; // FNV-1a over the words: nearby addresses (…::1:2, …::2:1) land in different buckets
-    h = Math.imul(h ^ a.w0, 0x01000193);
-    h = Math.imul(h ^ a.w1, 0x01000193);
-    h = Math.imul(h ^ a.w2, 0x01000193);
-    h = Math.imul(h ^ a.w3, 0x01000193);
-    const bucket = this.v6.get(h);
-    if (bucket === undefined) {
-      this.v6.set(h, entry);
-      return undefined;
-    }
-    if (!Array.isArray(bucket)) {
-      if (this.same6(bucket, a)) return bucket;
-      this.v6.set(h, [bucket, entry]);
-      return undefined;
-    }
-    for (const e of bucket) if (this.same6(e, a)) return e;
-    bucket.push(entry);
+    const t = this.v6;
+    let i = t.start(hash6(a));
+    for (let seen = t.at(i); seen !== undefined; seen = t.at((i = t.next(i)))) if (same6(this.summary6(seen), a)) return seen;
+    t.put(i, entry, this.hash6);
     return undefined;
   }
 
-  private same6(seen: ConfigEntry, a: IPv6Summary): boolean {
-    const b = this.ctx.analysis.ipv6Address(seen) as IPv6Summary; // parsed when it was recorded
-    return b.w0 === a.w0 && b.w1 === a.w1 && b.w2 === a.w2 && b.w3 === a.w3;
+  private bits4(seen: ConfigEntry): number {
+    return (this.ctx.analysis.ipv4Address(seen) as { bits: number }).bits; // parsed when it was recorded
   }
+
+  private summary6(seen: ConfigEntry): IPv6Summary {
+    return this.ctx.analysis.ipv6Address(seen) as IPv6Summary; // parsed when it was recorded
+  }
+}
+
+/** FNV-1a over the words: nearby addresses (…::1:2, …::2:1) land in different slots. */
+function hash6(a: IPv6Summary): number {
+  let h = 0x811c9dc5;
+  h = Math.imul(h ^ a.w0, 0x01000193);
+  h = Math.imul(h ^ a.w1, 0x01000193);
+  h = Math.imul(h ^ a.w2, 0x01000193);
+  h = Math.imul(h ^ a.w3, 0x01000193);
+  return mixBits(h);
+}
+
+function same6(b: IPv6Summary, a: IPv6Summary): boolean {
+  return b.w0 === a.w0 && b.w1 === a.w1 && b.w2 === a.w2 && b.w3 === a.w3;
 }
 
 export default defineRule({
@@ -68,25 +79,41 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 192.0.2.10/24\nlxc.net.1.type = veth\nlxc.net.1.ipv4.address = 192.0.2.11/24',
   },
   check(ctx) {
-    const seen = new SeenAddresses(ctx);
-    for (const iface of ctx.network.interfaces) {
+    // Sized for every parsed address (an upper bound of the effective ones): no table grows.
+    const seen = new SeenAddresses(ctx, ctx.analysis.parsedEntries(['ipv4.address']).length, ctx.analysis.parsedEntries(['ipv6.address']).length);
+    const interfaces = ctx.network.interfaces;
+    for (let i = 0; i < interfaces.length; i++) {
+      const iface = interfaces[i]!;
       const type = knownType(iface);
       if (type === 'empty' || type === 'none') continue;
-      for (const entry of iface.keys.get('ipv4.address') ?? []) {
-        const p = ctx.analysis.ipv4Address(entry);
-        if (!p.ok) continue;
-        const prev = seen.firstOrAdd4(entry, p.bits);
-        if (prev) report(ctx, iface, entry, prev, formatIPv4(ipv4BytesOf(p.bits)), p.prefix, 4);
+      // The slots as stored (one entry, or a list of more): get() would make an array per interface.
+      const v4 = iface.keys.slot('ipv4.address');
+      if (v4 !== undefined) {
+        if (!isList(v4)) check4(ctx, seen, iface, v4);
+        else for (let k = 0; k < v4.length; k++) check4(ctx, seen, iface, v4[k]!);
       }
-      for (const entry of iface.keys.get('ipv6.address') ?? []) {
-        const p = ctx.analysis.ipv6Address(entry);
-        if (!p.ok) continue;
-        const prev = seen.firstOrAdd6(entry, p);
-        if (prev) report(ctx, iface, entry, prev, formatIPv6(ipv6BytesOf(p)), p.prefix, 6);
+      const v6 = iface.keys.slot('ipv6.address');
+      if (v6 !== undefined) {
+        if (!isList(v6)) check6(ctx, seen, iface, v6);
+        else for (let k = 0; k < v6.length; k++) check6(ctx, seen, iface, v6[k]!);
       }
     }
   },
 });
+
+function check4(ctx: RuleContext, seen: SeenAddresses, iface: NetworkInterface, entry: ConfigEntry): void {
+  const p = ctx.analysis.ipv4Address(entry);
+  if (!p.ok) return;
+  const prev = seen.firstOrAdd4(entry, p.bits);
+  if (prev) report(ctx, iface, entry, prev, formatIPv4(ipv4BytesOf(p.bits)), p.prefix, 4);
+}
+
+function check6(ctx: RuleContext, seen: SeenAddresses, iface: NetworkInterface, entry: ConfigEntry): void {
+  const p = ctx.analysis.ipv6Address(entry);
+  if (!p.ok) return;
+  const prev = seen.firstOrAdd6(entry, p);
+  if (prev) report(ctx, iface, entry, prev, formatIPv6(ipv6BytesOf(p)), p.prefix, 6);
+}
 
 function report(ctx: RuleContext, iface: NetworkInterface, entry: ConfigEntry, prev: ConfigEntry, text: string, prefix: number, family: 4 | 6): void {
   const prevIface = ctx.network.interfaceOf.get(prev)!;

@@ -1,8 +1,9 @@
-import { interfaceLabel, netEntry, type NetworkInterface } from '../../model/network';
+import { interfaceLabel, netEntry } from '../../model/network';
 import type { ConfigEntry } from '../../model/resolve';
 import { canonicalMac, convertMac } from '../../net/mac';
 import { q } from '../../util/quote';
 import { defineRule, valueRange } from '../types';
+import { EntryTable, mixBits } from './entry-table';
 import { knownType } from './util';
 
 export default defineRule({
@@ -20,10 +21,12 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.hwaddr = 00:16:3e:00:00:01\nlxc.net.1.type = veth\nlxc.net.1.hwaddr = 00:16:3e:00:00:02',
   },
   check(ctx) {
-    // By the first three octets, then the last three: two small integers instead of one 48-bit number, which
-    // V8 would box for every address.
-    const first = new Map<number, Map<number, { iface: NetworkInterface; entry: ConfigEntry }>>();
-    for (const iface of ctx.network.interfaces) {
+    // Hashed by the first three octets and the last three (two small integers: one 48-bit number would be boxed).
+    const seen = new EntryTable(ctx.config.entries, ctx.network.interfaces.length);
+    const hashOf = (e: ConfigEntry) => hashMac(ctx.analysis.mac(e) as { high: number; low: number });
+    const interfaces = ctx.network.interfaces;
+    for (let k = 0; k < interfaces.length; k++) {
+      const iface = interfaces[k]!;
       const type = knownType(iface);
       if (type === 'empty' || type === 'none') continue;
       const entry = netEntry(iface, 'hwaddr');
@@ -31,22 +34,29 @@ export default defineRule({
       const mac = ctx.analysis.mac(entry);
       if (!mac.ok || mac.count !== 6) continue;
       // Without x digits the canonical text is the octets in lower-case hex: equal octets, equal text.
-      const { high, low } = mac;
-      let byLow = first.get(high);
-      if (!byLow) first.set(high, (byLow = new Map()));
-      const prev = byLow.get(low);
-      if (!prev) {
-        byLow.set(low, { iface, entry });
+      let i = seen.start(hashMac(mac));
+      let prev = seen.at(i);
+      for (; prev !== undefined; prev = seen.at((i = seen.next(i)))) {
+        const p = ctx.analysis.mac(prev) as { high: number; low: number }; // parsed when it was recorded
+        if (p.high === mac.high && p.low === mac.low) break;
+      }
+      if (prev === undefined) {
+        seen.put(i, entry, hashOf);
         continue;
       }
+      const prevIface = ctx.network.interfaceOf.get(prev)!;
       const full = convertMac(entry.value);
       const canon = full.ok ? canonicalMac(entry.value, full.bytes) : '';
       ctx.report({
         doc: entry.doc,
         ...valueRange(entry),
-        message: `Hardware address ${q(entry.value)} of ${interfaceLabel(iface)} is the same as ${interfaceLabel(prev.iface)}'s (${canon})`,
-        related: [{ uri: prev.entry.doc.uri, start: valueRange(prev.entry).start, end: valueRange(prev.entry).end, message: 'the same address' }],
+        message: `Hardware address ${q(entry.value)} of ${interfaceLabel(iface)} is the same as ${interfaceLabel(prevIface)}'s (${canon})`,
+        related: [{ uri: prev.doc.uri, start: valueRange(prev).start, end: valueRange(prev).end, message: 'the same address' }],
       });
     }
   },
 });
+
+function hashMac(mac: { high: number; low: number }): number {
+  return mixBits(Math.imul(mac.high, 0x01000193) ^ mac.low);
+}

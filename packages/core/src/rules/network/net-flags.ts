@@ -17,7 +17,9 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.flags = up',
   },
   check(ctx) {
-    for (const { entry } of parsedEntries(ctx, ['flags'])) {
+    const list = parsedEntries(ctx, ['flags']);
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i]!;
       if (entry.value === 'up') continue;
       const r = valueRange(entry);
       const down = /^(down|off|no|0|false|none)$/i.test(entry.value.trim());

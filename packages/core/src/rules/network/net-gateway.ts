@@ -1,4 +1,4 @@
-import { interfaceLabel, netEntry, type NetworkInterface } from '../../model/network';
+import { interfaceLabel, netEntry, netSubkeyOf, type NetworkInterface } from '../../model/network';
 import type { ConfigEntry } from '../../model/resolve';
 import { ipv6BytesOf, parseGatewayValue } from '../../net/address';
 import { bytesEqual, formatIPv4, formatIPv6, ipv4BytesOf, isIPv6LinkLocal, parseIPv4, parseIPv6, samePrefix } from '../../net/inet';
@@ -107,7 +107,8 @@ export function checkInterface(ctx: RuleContext, iface: NetworkInterface, family
 /** The interfaces the entries of this subkey applied to. */
 function withEntries(ctx: RuleContext, sub: string): Set<NetworkInterface | undefined> {
   const set = new Set<NetworkInterface | undefined>();
-  for (const n of ctx.analysis.netEntriesOf(sub)) set.add(n.iface);
+  const list = ctx.analysis.netEntriesOf(sub);
+  for (let i = 0; i < list.length; i++) set.add(ctx.network.interfaceOf.get(list[i]!));
   return set;
 }
 
@@ -128,8 +129,10 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.link = lxcbr0\nlxc.net.0.flags = up\nlxc.net.0.ipv4.address = 192.0.2.10/24\nlxc.net.0.ipv4.gateway = 192.0.2.1',
   },
   check(ctx) {
-    for (const { entry, sub } of parsedEntries(ctx, ['ipv4.gateway', 'ipv6.gateway'])) {
-      const family = sub === 'ipv4.gateway' ? 4 : 6;
+    const list = parsedEntries(ctx, ['ipv4.gateway', 'ipv6.gateway']);
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i]!;
+      const family = netSubkeyOf(entry) === 'ipv4.gateway' ? 4 : 6;
       if (!parseGatewayValue(entry.value, family)) parseError(ctx, entry, family);
     }
     // Only interfaces that got a gateway line have anything to check (checkInterface() returns at once for the

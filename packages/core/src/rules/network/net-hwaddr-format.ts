@@ -18,9 +18,12 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.hwaddr = 00:16:3e:12:34:56',
   },
   check(ctx) {
-    for (const n of parsedEntries(ctx, ['hwaddr'])) {
-      if (!isEffective(ctx, n) || n.iface!.type === 'empty' || n.iface!.type === 'none') continue;
-      const { entry } = n;
+    const list = parsedEntries(ctx, ['hwaddr']);
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i]!;
+      if (!isEffective(ctx, entry)) continue;
+      const type = ctx.network.interfaceOf.get(entry)!.type;
+      if (type === 'empty' || type === 'none') continue;
       const value = entry.value;
       const mac = ctx.analysis.mac(entry);
       if (!mac.ok) {

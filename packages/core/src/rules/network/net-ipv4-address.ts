@@ -29,8 +29,9 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 192.0.2.10/24\nlxc.net.0.ipv4.address = 198.51.100.1/24',
   },
   check(ctx) {
-    for (const n of parsedEntries(ctx, ['ipv4.address'])) {
-      const { entry } = n;
+    const list = parsedEntries(ctx, ['ipv4.address']);
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i]!;
       const value = entry.value;
       const p = ctx.analysis.ipv4Address(entry);
       if (!p.ok) {
@@ -58,7 +59,7 @@ export default defineRule({
         }
         continue;
       }
-      if (!isEffective(ctx, n)) continue;
+      if (!isEffective(ctx, entry)) continue;
       // /31 and /32 have no network or broadcast address.
       if (p.prefix > 30) continue;
       // The same test as comparing the address with its network and broadcast address, without building them:

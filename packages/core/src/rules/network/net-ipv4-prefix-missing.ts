@@ -21,7 +21,9 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 192.0.2.5/24',
   },
   check(ctx) {
-    for (const { entry } of parsedEntries(ctx, ['ipv4.address'])) {
+    const list = parsedEntries(ctx, ['ipv4.address']);
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i]!;
       const p = ctx.analysis.ipv4Address(entry);
       if (!p.ok || p.hasPrefix) continue;
       const used = p.prefix;

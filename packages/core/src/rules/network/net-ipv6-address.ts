@@ -29,8 +29,9 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.ipv6.address = 2001:db8::10/64',
   },
   check(ctx) {
-    for (const n of parsedEntries(ctx, ['ipv6.address'])) {
-      const { entry } = n;
+    const list = parsedEntries(ctx, ['ipv6.address']);
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i]!;
       const value = entry.value;
       const slash = value.indexOf('/');
       const p = ctx.analysis.ipv6Address(entry);
@@ -44,7 +45,7 @@ export default defineRule({
         }
         continue;
       }
-      if (!isEffective(ctx, n) || p.prefix <= 128) continue;
+      if (!isEffective(ctx, entry) || p.prefix <= 128) continue;
       // ifa_prefixlen is one byte: the kernel sees the prefix modulo 256.
       const sent = p.prefix % 256;
       ctx.report({

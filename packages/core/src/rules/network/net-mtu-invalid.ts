@@ -24,11 +24,12 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.mtu = 1500',
   },
   check(ctx) {
-    for (const n of parsedEntries(ctx, ['mtu'])) {
-      if (!isEffective(ctx, n)) continue;
-      const iface = n.iface!;
+    const list = parsedEntries(ctx, ['mtu']);
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i]!;
+      if (!isEffective(ctx, entry)) continue;
+      const iface = ctx.network.interfaceOf.get(entry)!;
       if (iface.type === 'empty' || iface.type === 'none') continue;
-      const { entry } = n;
       const mtu = safeUintNumber(entry.value);
       if (mtu < 0) {
         ctx.report({ doc: entry.doc, ...valueRange(entry), message: `Invalid MTU ${q(entry.value)} for ${q(entry.key)}: not a number, so the container fails to start ("Failed to parse mtu")` });
@@ -44,7 +45,7 @@ export default defineRule({
         ctx.report({ doc: entry.doc, ...valueRange(entry), message: `MTU ${mtu} for ${q(entry.key)}${readAs} is out of range (${MIN_MTU}-${MAX_MTU}): the kernel refuses it and the container fails to start` });
         continue;
       }
-      if (mtu < IPV6_MIN_MTU && (iface.keys.get('ipv6.address')?.length ?? 0) > 0) {
+      if (mtu < IPV6_MIN_MTU && iface.keys.has('ipv6.address')) {
         ctx.report({ doc: entry.doc, ...valueRange(entry), message: `MTU ${mtu} for ${q(entry.key)}${readAs} is below ${IPV6_MIN_MTU}, the IPv6 minimum: the kernel refuses IPv6 addresses on the interface, so the container fails to start` });
         continue;
       }

@@ -17,10 +17,11 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.name = eth1',
   },
   check(ctx) {
-    for (const n of parsedEntries(ctx, ['name', 'veth.pair'])) {
+    const list = parsedEntries(ctx, ['name', 'veth.pair']);
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i]!;
       // Only the name the container starts with matters; a replaced one is duplicate-key's business.
-      if (!isEffective(ctx, n)) continue;
-      const entry = n.entry;
+      if (!isEffective(ctx, entry)) continue;
       const why = ifnameProblem(entry.value);
       if (!why) continue;
       ctx.report({

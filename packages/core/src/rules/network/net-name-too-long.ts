@@ -20,7 +20,9 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.veth.pair = veth-web-01',
   },
   check(ctx) {
-    for (const { entry } of parsedEntries(ctx, ['link', 'name', 'veth.pair'])) {
+    const list = parsedEntries(ctx, ['link', 'name', 'veth.pair']);
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i]!;
       const enc = entry.doc.encoding;
       const bytes = byteLength(entry.value, enc);
       if (bytes <= IFNAME_MAX_BYTES) continue;

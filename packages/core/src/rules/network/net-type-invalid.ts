@@ -19,9 +19,12 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.link = lxcbr0',
   },
   check(ctx) {
-    for (const { entry, iface } of ctx.analysis.netEntriesOf('type')) {
+    const list = ctx.analysis.netEntriesOf('type');
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i]!;
       const value = entry.value;
       if (value === '') {
+        const iface = ctx.network.interfaceOf.get(entry);
         // On an undefined interface this is net-clear-undefined; only a live wipe matters here.
         if (!iface || iface.legacy || iface.typeEntry !== entry || !ctx.analysis.isLive(iface)) continue;
         ctx.report({

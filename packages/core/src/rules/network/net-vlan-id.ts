@@ -1,4 +1,4 @@
-import { interfaceLabel, netEntry, type NetworkInterface } from '../../model/network';
+import { interfaceLabel, netEntry, netSubkeyOf, type NetworkInterface } from '../../model/network';
 import type { ConfigEntry } from '../../model/resolve';
 import { q } from '../../util/quote';
 import { getU16, isNonDecimal } from '../../values/numbers';
@@ -53,8 +53,10 @@ export default defineRule({
     good: 'lxc.net.0.type = vlan\nlxc.net.0.link = eth0\nlxc.net.0.vlan.id = 100',
   },
   check(ctx) {
-    for (const n of parsedEntries(ctx, ['vlan.id', 'veth.vlan.id', 'veth.vlan.tagged.id'])) {
-      const { entry, sub } = n;
+    const list = parsedEntries(ctx, ['vlan.id', 'veth.vlan.id', 'veth.vlan.tagged.id']);
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i]!;
+      const sub = netSubkeyOf(entry)!;
       if (sub === 'veth.vlan.id' && entry.value === 'none') continue;
       const id = getU16(entry.value);
       const r = valueRange(entry);
@@ -67,7 +69,7 @@ export default defineRule({
         ctx.report({ doc: entry.doc, ...r, message: `VLAN id ${id.value}${octalNote(entry, id.value)} for ${q(entry.key)} is above ${VLAN_MAX}: LXC refuses to load the config` });
         continue;
       }
-      if (!isEffective(ctx, n)) continue;
+      if (!isEffective(ctx, entry)) continue;
       if (sub === 'vlan.id' && id.value > BigInt(VLAN_MAX)) {
         ctx.report({ doc: entry.doc, ...r, message: `VLAN id ${id.value}${octalNote(entry, id.value)} for ${q(entry.key)} is above ${VLAN_MAX}: LXC loads it, but the kernel refuses to create the VLAN and the container fails to start` });
         continue;

@@ -1,16 +1,13 @@
 /** Shared helpers for the network rules: which entries are network settings, and ranges inside values. */
 import { NETWORK_TYPES } from '../../catalog/types';
 import { netSubkeyOf, type NetworkInterface } from '../../model/network';
-import type { NetEntry } from '../analysis';
 import type { ConfigEntry } from '../../model/resolve';
 import type { RuleContext } from '../types';
 import { valueRange } from '../types';
 import { suggest } from '../../util/suggest';
 
-export type { NetEntry } from '../analysis';
-
 /** Every network subkey assignment (modern and legacy) in evaluation order (computed once per lint run). */
-export function netEntries(ctx: RuleContext): readonly NetEntry[] {
+export function netEntries(ctx: RuleContext): readonly ConfigEntry[] {
   return ctx.analysis.netEntries();
 }
 
@@ -22,8 +19,11 @@ export function rejectedForType(ctx: RuleContext): ReadonlySet<ConfigEntry> {
   return ctx.analysis.rejectedForType();
 }
 
-/** Entries whose value liblxc's setter actually parsed (non-empty, not rejected for the type). */
-export function parsedEntries(ctx: RuleContext, subs: readonly string[]): readonly NetEntry[] {
+/**
+ * Entries whose value liblxc's setter actually parsed (non-empty, not rejected for the type), in evaluation
+ * order. Each one's subkey is netSubkeyOf(entry), its interface ctx.network.interfaceOf.get(entry).
+ */
+export function parsedEntries(ctx: RuleContext, subs: readonly string[]): readonly ConfigEntry[] {
   return ctx.analysis.parsedEntries(subs);
 }
 
@@ -57,8 +57,8 @@ export function closestWord(word: string, candidates: readonly string[]): string
  * Whether the entry is part of what the container starts with: its interface still exists at the end
  * and the entry was neither replaced, cleared nor wiped. Start-time rules only look at these.
  */
-export function isEffective(ctx: RuleContext, n: NetEntry): boolean {
-  return ctx.analysis.isEffective(n);
+export function isEffective(ctx: RuleContext, entry: ConfigEntry): boolean {
+  return ctx.analysis.isEffective(entry);
 }
 
 /** Document offset of position `at` inside an entry's value (for insertions). */

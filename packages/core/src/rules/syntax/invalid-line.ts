@@ -16,7 +16,9 @@ export default defineRule({
   },
   check(ctx) {
     for (const doc of ctx.config.documents.values()) {
-      for (const line of doc.lines) {
+      // Indexed: a for-of over thousands of lines makes a result object per step until V8 optimizes it.
+      for (let i = 0; i < doc.lines.length; i++) {
+        const line = doc.lines[i]!;
         if (line.kind !== 'text' || !line.invalid) continue;
         const text = doc.text.slice(line.body.start, line.body.end).trimEnd();
         ctx.report({

@@ -14,7 +14,9 @@ function checkCaps(ctx: RuleContext): void {
   let collected = 0;
   let lastKeep: ConfigEntry | undefined;
   let lastDrop: ConfigEntry | undefined;
-  for (const entry of ctx.analysis.otherEntries()) { // not a network key
+  const entries = ctx.analysis.otherEntries(); // not network keys
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     const isKeep = entry.key === 'lxc.cap.keep';
     if (!isKeep && entry.key !== 'lxc.cap.drop') continue;
     if (entry.value === '') {
@@ -41,7 +43,9 @@ function checkCaps(ctx: RuleContext): void {
 
 function checkNamespaces(ctx: RuleContext): void {
   const last: Record<'clone' | 'keep', ConfigEntry | undefined> = { clone: undefined, keep: undefined };
-  for (const entry of ctx.analysis.otherEntries()) { // not a network key
+  const entries = ctx.analysis.otherEntries(); // not network keys
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     const which = entry.key === 'lxc.namespace.clone' ? 'clone' : entry.key === 'lxc.namespace.keep' ? 'keep' : undefined;
     if (!which) continue;
     if (entry.value === '') {

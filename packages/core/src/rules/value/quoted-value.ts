@@ -18,7 +18,9 @@ export default defineRule({
     good: 'lxc.uts.name = web',
   },
   check(ctx) {
-    for (const entry of ctx.config.entries) {
+    const entries = ctx.config.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!; // indexed: see invalid-line
       const { line, doc } = entry;
       if (!line.quote) continue;
       const inner = entry.value;

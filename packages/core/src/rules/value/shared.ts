@@ -18,7 +18,9 @@ function findingsByEntry(ctx: RuleContext): Map<ConfigEntry, ValueFinding[]> {
   map = new Map();
   // checkValue() answers [] itself for the keys it does not check (isValueChecked: network keys, legacy ones
   // included): going through the other entries only, and skipping the indexed network keys, saves the calls.
-  for (const entry of ctx.analysis.otherEntries()) {
+  const entries = ctx.analysis.otherEntries();
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     if (!entry.match || entry.match.netIndex !== undefined || valueUnchecked(entry.match, entry.value)) continue;
     const list = checkValue(entry.match, entry.value, config.version, OPTIONS[entry.doc.encoding] ?? { encoding: entry.doc.encoding });
     if (list.length > 0) map.set(entry, list);
