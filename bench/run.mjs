@@ -159,7 +159,7 @@ function case1(inputs) {
   details.case1 = [];
   for (const s of specs) {
     const theirs = { ns: [] };
-    const ours = { total: [], parse: [], first: [] };
+    const ours = { total: [], parse: [], first: [], gcMs: [], allocated: [] };
     for (let round = 0; round < ROUNDS; round++) {
       const t = liblxc(s.file, s.iter, s.warmup);
       theirs.ns.push(...t.ns);
@@ -168,6 +168,8 @@ function case1(inputs) {
       ours.total.push(...o.total);
       ours.parse.push(...o.parse);
       ours.first.push(o.first);
+      ours.gcMs.push(...o.gc.perRunMs);
+      if (o.allocatedBytes !== undefined) ours.allocated.push(o.allocatedBytes);
       ours.diagnostics = o.diagnostics;
     }
     const base = ms(median(theirs.ns));
@@ -176,8 +178,15 @@ function case1(inputs) {
     // The mean includes garbage collection, which a median of single runs may leave out or count fully.
     row(1, `  mean of the same runs (both sides)`, ms(mean(ours.total)), ms(mean(theirs.ns)));
     row(1, `  first run in a fresh process (nothing optimised yet; median of the rounds)`, ms(median(ours.first)), base);
+    // The runs split in two: those a young-generation collection landed in, and the rest (the work alone).
+    const clean = ours.total.filter((_, i) => ours.gcMs[i] === 0);
+    const hit = ours.total.length - clean.length;
+    if (clean.length > 0) row(1, `  runs without a garbage collection inside (${clean.length} of ${ours.total.length})`, ms(median(clean)), base);
+    row(1, `  garbage collection: ${hit} of ${ours.total.length} runs had one; GC time per run (mean)`, mean(ours.gcMs), undefined);
+    if (ours.allocated.length > 0) row(1, `  allocated per run (MB; V8 sampling heap profiler)`, median(ours.allocated) / 1e6, undefined, { unit: 'MB' });
     details.case1.push({
       ...s, rounds: ROUNDS, liblxcVersion: theirs.lxc, liblxcNs: theirs.ns, lintNs: ours.total, parseNs: ours.parse, firstNs: ours.first,
+      gcMsPerRun: ours.gcMs, allocatedBytesPerRun: ours.allocated,
       diagnostics: ours.diagnostics,
     });
   }
@@ -287,7 +296,7 @@ function table() {
   const head = ['case', 'measure', 'lxclint', 'baseline', 'ratio', 'target', ''];
   const body = rows.map((r) => [
     String(r.case), r.name,
-    r.value === null ? '—' : r.unit === 'MiB' ? `${r.value.toFixed(0)} MiB` : fmtMs(r.value),
+    r.value === null ? '—' : r.unit === 'MiB' ? `${r.value.toFixed(0)} MiB` : r.unit === 'MB' ? `${r.value.toFixed(2)} MB` : fmtMs(r.value),
     r.base === undefined ? '' : fmtMs(r.base),
     r.ratio === undefined ? '' : fmtRatio(r.ratio),
     r.target ?? '',
