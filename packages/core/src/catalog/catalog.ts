@@ -18,6 +18,8 @@ const subkeyRows = new Map<string, SubkeyRow>();
 interface SubkeyRow {
   name: string;
   info: KeyInfo;
+  /** The subkey's number (see NET_SUBKEY_NAMES). */
+  id: number;
   /** This row's matches by interface index (see netMatch). */
   matches: Array<KeyMatch | undefined>;
   /** The name's last character code, and a position in it (and its code) telling it from rows as long (subkeyAt). */
@@ -31,10 +33,27 @@ for (const info of ALL_KEYS) {
   if (info.key.startsWith('lxc.net.[i].')) {
     const sub = info.key.slice('lxc.net.[i].'.length);
     netSubkeys.set(sub, info);
-    subkeyRows.set(sub, { name: sub, info, matches: [], last: sub.charCodeAt(sub.length - 1), tell: 0, tellCode: sub.charCodeAt(0) });
+    subkeyRows.set(sub, { name: sub, info, id: -1, matches: [], last: sub.charCodeAt(sub.length - 1), tell: 0, tellCode: sub.charCodeAt(0) });
   } else if (!info.key.includes('[')) {
     exact.set(info.key, info);
   }
+}
+
+/**
+ * Network subkeys by number: each subkey row has one, so per-subkey tables (an interface's effective entries,
+ * the lint's lists by subkey) are arrays indexed by it instead of Maps keyed by the name. The subkeys most
+ * interfaces set come first, which keeps an interface's table short; the rest follow in catalogue order.
+ */
+export const NET_SUBKEY_NAMES: readonly string[] = (() => {
+  const common = ['link', 'flags', 'name', 'hwaddr', 'mtu', 'ipv4.address', 'ipv6.address', 'veth.pair'];
+  const names = [...common.filter((n) => subkeyRows.has(n)), ...[...subkeyRows.keys()].filter((n) => !common.includes(n))];
+  names.forEach((n, id) => (subkeyRows.get(n)!.id = id));
+  return names;
+})();
+
+/** The number of a network subkey (`link`, `ipv4.address`, ...), or undefined for a name that is none. */
+export function netSubkeyId(sub: string): number | undefined {
+  return subkeyRows.get(sub)?.id;
 }
 
 /** Subkey rows by name length, for subkeyAt(). */
@@ -174,7 +193,7 @@ function lookupNet(key: string): KeyMatch | undefined {
 }
 
 /** The `lxc.net.[i]` row itself, as a SubkeyRow without a subkey, for its own match cache. */
-const NET_ROW: SubkeyRow = { name: '', info: byPattern.get('lxc.net.[i]')!, matches: [], last: -1, tell: 0, tellCode: -1 };
+const NET_ROW: SubkeyRow = { name: '', info: byPattern.get('lxc.net.[i]')!, id: -1, matches: [], last: -1, tell: 0, tellCode: -1 };
 /** Interfaces below this index have their matches cached (per row: at most this many, made on demand). */
 const NET_MATCH_CACHE = 4096;
 
@@ -194,7 +213,7 @@ function netMatch(row: SubkeyRow, netIndex: number): KeyMatch {
 }
 
 function makeNetMatch(row: SubkeyRow, netIndex: number): KeyMatch {
-  return row === NET_ROW ? { info: row.info, netIndex } : { info: row.info, netIndex, netSubkey: row.name };
+  return row === NET_ROW ? { info: row.info, netIndex } : { info: row.info, netIndex, netSubkey: row.name, netSubkeyId: row.id };
 }
 
 /**
@@ -221,9 +240,9 @@ function lookupLegacyNet(key: string): KeyMatch | undefined {
   if (end === LEGACY_NET_PREFIX) return undefined; // un-indexed legacy keys are exact rows, handled above
   if (end === key.length || key.charCodeAt(end) !== 46) return undefined;
   const sub = legacyNetSubkey(key.slice(end + 1));
-  const name = subkeyRows.get(sub)?.name;
-  if (name === undefined) return undefined;
-  return { info: byPattern.get('lxc.network.[i].[subkey]')!, netIndex: digitsValue(key, LEGACY_NET_PREFIX, end), netSubkey: name };
+  const row = subkeyRows.get(sub);
+  if (row === undefined) return undefined;
+  return { info: byPattern.get('lxc.network.[i].[subkey]')!, netIndex: digitsValue(key, LEGACY_NET_PREFIX, end), netSubkey: row.name, netSubkeyId: row.id };
 }
 
 /** Every concrete key a user could type, for completion and "did you mean". */

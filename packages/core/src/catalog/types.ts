@@ -40,6 +40,8 @@ export interface KeyMatch {
   netIndex?: number;
   /** Network subkey (`link`, `ipv4.address`, ...) for network keys, legacy ones included. */
   netSubkey?: string;
+  /** The network subkey's number (catalog NET_SUBKEY_NAMES), with netSubkey. */
+  netSubkeyId?: number;
   /** Open-ended suffix for pattern keys (`memory.max` in `lxc.cgroup2.memory.max`). */
   suffix?: string;
 }

@@ -1,8 +1,9 @@
 /** The per-interface store of effective entries by subkey (see InterfaceKeys). */
+import { NET_SUBKEY_NAMES, netSubkeyId } from '../catalog/catalog';
 import type { ConfigEntry } from './resolve';
 
 /**
- * One interface's effective entries per subkey. Stored as one slot per subkey (numbered by subkeyId()) instead
+ * One interface's effective entries per subkey. Stored as one slot per subkey (the catalogue's netSubkeyId()) instead
  * of a Map of one-element arrays: a file of 1,000 interfaces made 1,000 Maps and 8,000 small arrays per lint.
  * A slot holds the entry while the subkey has one (single-valued keys always; list keys until a second entry,
  * since most interfaces have one address), then the list in evaluation order.
@@ -32,8 +33,13 @@ export class InterfaceKeys {
    * (callers must not modify it).
    */
   slot(sub: string): ConfigEntry | readonly ConfigEntry[] | undefined {
-    const id = SUB_IDS.get(sub);
-    return id === undefined || this.slots === undefined ? undefined : this.slots[id];
+    const id = netSubkeyId(sub);
+    return id === undefined ? undefined : this.slotAt(id);
+  }
+
+  /** slot() by the subkey's number (a match's netSubkeyId): no lookup of the name. */
+  slotAt(id: number): ConfigEntry | readonly ConfigEntry[] | undefined {
+    return this.slots === undefined ? undefined : this.slots[id];
   }
 
   /** Subkeys with their effective entries, in subkey-id order (like a Map's entries). */
@@ -41,13 +47,12 @@ export class InterfaceKeys {
     if (this.slots === undefined) return;
     for (let id = 0; id < this.slots.length; id++) {
       const slot = this.slots[id];
-      if (slot !== undefined) yield [SUB_NAMES[id]!, Array.isArray(slot) ? slot : [slot]];
+      if (slot !== undefined) yield [NET_SUBKEY_NAMES[id]!, Array.isArray(slot) ? slot : [slot]];
     }
   }
 
-  /** Sets a subkey (replacing a single-valued one, appending to a list). */
-  set(sub: string, entry: ConfigEntry, multi: boolean): void {
-    const id = subkeyId(sub);
+  /** Sets a subkey, by its number (replacing a single-valued one, appending to a list). */
+  set(id: number, entry: ConfigEntry, multi: boolean): void {
     const slots = (this.slots ??= new Array(Math.max(FIRST_SLOTS, id + 1)));
     const slot = slots[id];
     if (!multi || slot === undefined) slots[id] = entry;
@@ -55,9 +60,9 @@ export class InterfaceKeys {
     else slots[id] = [slot, entry];
   }
 
-  delete(sub: string): void {
-    const id = SUB_IDS.get(sub);
-    if (id !== undefined && this.slots !== undefined) this.slots[id] = undefined;
+  /** Removes a subkey, by its number. */
+  delete(id: number): void {
+    if (this.slots !== undefined) this.slots[id] = undefined;
   }
 
   /** Removes every subkey; returns the effective entries it held, in evaluation order (undefined: none). */
@@ -83,20 +88,5 @@ export function isList(slot: ConfigEntry | readonly ConfigEntry[]): slot is read
   return Array.isArray(slot);
 }
 
-/**
- * Subkey numbers for the slots, shared by every model: the common subkeys first, so most interfaces need a
- * short slot array; any other subkey gets the next number the first time it is set.
- */
-const SUB_IDS = new Map<string, number>();
-const SUB_NAMES: string[] = [];
+/** Slots an interface's table starts with: the subkeys most interfaces set have the first numbers. */
 const FIRST_SLOTS = 8;
-function subkeyId(sub: string): number {
-  let id = SUB_IDS.get(sub);
-  if (id === undefined) {
-    id = SUB_NAMES.length;
-    SUB_IDS.set(sub, id);
-    SUB_NAMES.push(sub);
-  }
-  return id;
-}
-for (const sub of ['link', 'flags', 'name', 'hwaddr', 'mtu', 'ipv4.address', 'ipv6.address', 'veth.pair']) subkeyId(sub);

@@ -3,7 +3,7 @@
  * index order), legacy `lxc.network.*` blocks where each `type` line opens a new interface, the wipe a
  * `type` line does to what was set before it, and the clears an empty value does.
  */
-import { isNetFamilyKey, legacyNetSubkey, networkSubkeyInfo } from '../catalog/catalog';
+import { isNetFamilyKey, legacyNetSubkey, netSubkeyId, networkSubkeyInfo } from '../catalog/catalog';
 import { NETWORK_TYPES, type KeyMatch } from '../catalog/types';
 import { safeUint } from '../values/numbers';
 import { InterfaceKeys } from './interface-keys';
@@ -136,8 +136,9 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
   /** The interface the entry being read applied to (set by apply). */
   let applied: NetworkInterface | undefined;
 
-  // `info` is the subkey's row (the caller may have it already: a modern key's match is that row).
-  const apply = (iface: NetworkInterface, sub: string, entry: ConfigEntry, info = networkSubkeyInfo(sub)) => {
+  // `id` is the subkey's number (netSubkeyId); `info` its row (the caller may have it already: a modern key's
+  // match is that row). Every subkey the model is handed is a catalogue subkey (lookupKey checks them).
+  const apply = (iface: NetworkInterface, sub: string, id: number, entry: ConfigEntry, info = networkSubkeyInfo(sub)) => {
     applied = iface;
     if (sub === 'type') {
       wipe(iface, entry);
@@ -148,7 +149,7 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
     }
     if (entry.value === '') {
       // Clearing never fails on a type mismatch: the clear functions just return.
-      iface.keys.delete(sub);
+      iface.keys.delete(id);
       return;
     }
     // Type-specific keys fail to load while the interface has another type: they take no effect.
@@ -158,7 +159,7 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
     }
     if (sub === 'ipv4.gateway' && entry.value === 'dev') iface.gatewayDev = { ...iface.gatewayDev, ipv4: entry };
     if (sub === 'ipv6.gateway' && entry.value === 'dev') iface.gatewayDev = { ...iface.gatewayDev, ipv6: entry };
-    iface.keys.set(sub, entry, info?.multi === true);
+    iface.keys.set(id, entry, info?.multi === true);
   };
 
   /** liblxc's reading of one entry (the network part of it). */
@@ -201,7 +202,7 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
       }
       lastIndex = m.netIndex;
       lastIface = iface;
-      apply(iface, m.netSubkey, entry, m.info);
+      apply(iface, m.netSubkey, m.netSubkeyId!, entry, m.info);
       return;
     }
     if (isLegacyNetKey(key)) {
@@ -211,14 +212,14 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
           iface = new NetworkInterface(m.netIndex, true, lists);
           legacy[m.netIndex] = iface;
         }
-        apply(iface, m.netSubkey, entry);
+        apply(iface, m.netSubkey, m.netSubkeyId!, entry);
         return;
       }
       const sub = legacyNetSubkey(key.slice('lxc.network.'.length));
       if (sub === 'type') {
         const iface = new NetworkInterface(legacy.length, true, lists);
         legacy.push(iface);
-        apply(iface, 'type', entry);
+        apply(iface, 'type', TYPE_ID, entry);
         return;
       }
       const last = legacy[legacy.length - 1];
@@ -226,7 +227,7 @@ export function buildNetworkModel(config: ResolvedConfig): NetworkModel {
         problems.push({ kind: 'legacy-before-type', entry });
         return;
       }
-      apply(last, sub, entry);
+      apply(last, sub, netSubkeyId(sub)!, entry);
     }
   };
 
@@ -270,6 +271,17 @@ export function netSubkeyOf(entry: ConfigEntry): string | undefined {
   if (m.info.status === 'legacy' && isLegacyNetKey(entry.key)) return legacyNetSubkey(entry.key.slice('lxc.network.'.length));
   return undefined;
 }
+
+/** netSubkeyId() of netSubkeyOf(entry): the number of the subkey the entry sets, or undefined. */
+export function netSubkeyIdOf(entry: ConfigEntry): number | undefined {
+  const m = entry.match;
+  if (!m) return undefined;
+  if (m.netSubkeyId !== undefined) return m.netSubkeyId;
+  if (m.info.status === 'legacy' && isLegacyNetKey(entry.key)) return netSubkeyId(legacyNetSubkey(entry.key.slice('lxc.network.'.length)));
+  return undefined;
+}
+
+const TYPE_ID = netSubkeyId('type')!;
 
 /** Whether netSubkeyOf() gives the entry a subkey (without making the legacy subkey's string). */
 export function isNetSubkeyEntry(entry: ConfigEntry): boolean {

@@ -5,7 +5,8 @@
  * the rules used to answer each for itself (every network rule rescanned every entry, each address rule
  * parsed every address again). Results are exactly what the per-rule code computed.
  */
-import { isList, isNetSubkeyEntry, netSubkeyOf, type NetworkInterface, type NetworkModel } from '../model/network';
+import { NET_SUBKEY_NAMES, netSubkeyId } from '../catalog/catalog';
+import { isList, isNetSubkeyEntry, netSubkeyIdOf, type NetworkInterface, type NetworkModel } from '../model/network';
 import type { ConfigEntry, ResolvedConfig } from '../model/resolve';
 import {
   summarizeIPv4AddressValue, summarizeIPv6AddressValue, type IPv4AddressError, type IPv4Summary, type IPv6AddressError, type IPv6Summary,
@@ -23,7 +24,7 @@ const SET_FROM = 8;
  */
 export class ConfigAnalysis {
   /** The network entries by subkey, each list in evaluation order. */
-  private bySub: Map<string, ConfigEntry[]> | undefined;
+  private bySub: ReadonlyArray<ConfigEntry[] | undefined> | undefined;
   private parsedBySub: Map<string, readonly ConfigEntry[]> | undefined;
   private rejected: Set<ConfigEntry> | undefined;
   private others: readonly ConfigEntry[] | undefined;
@@ -37,28 +38,27 @@ export class ConfigAnalysis {
 
   constructor(readonly config: ResolvedConfig, readonly network: NetworkModel) {}
 
-  private subIndex(): Map<string, ConfigEntry[]> {
+  /** The network entries by subkey number (netSubkeyIdOf), each list in evaluation order. */
+  private subIndex(): ReadonlyArray<ConfigEntry[] | undefined> {
     if (this.bySub) return this.bySub;
-    // Count first and fill lists of the final size: growing them by push copied each list several times.
+    // Count first and fill lists of the final size (growing them by push copied each list several times); by
+    // number, not by name: a Map keyed by subkey cost two lookups per network line.
     const entries = this.config.entries;
     const { from, to } = this.network.netSpan;
-    const counts = new Map<string, number>();
+    const counts = new Int32Array(NET_SUBKEY_NAMES.length);
     for (let i = from; i < to; i++) {
-      const sub = netSubkeyOf(entries[i]!);
-      if (sub !== undefined) counts.set(sub, (counts.get(sub) ?? 0) + 1);
+      const id = netSubkeyIdOf(entries[i]!);
+      if (id !== undefined) counts[id]!++;
     }
-    const at = new Map<string, ConfigEntry[]>();
-    for (const [sub, count] of counts) {
-      at.set(sub, new Array<ConfigEntry>(count));
-      counts.set(sub, 0); // from here: how many are filled
+    const at = new Array<ConfigEntry[] | undefined>(NET_SUBKEY_NAMES.length);
+    for (let id = 0; id < counts.length; id++) {
+      if (counts[id] !== 0) at[id] = new Array<ConfigEntry>(counts[id]!);
+      counts[id] = 0; // from here: how many are filled
     }
     for (let i = from; i < to; i++) {
       const entry = entries[i]!;
-      const sub = netSubkeyOf(entry);
-      if (sub === undefined) continue;
-      const k = counts.get(sub)!;
-      at.get(sub)![k] = entry;
-      counts.set(sub, k + 1);
+      const id = netSubkeyIdOf(entry);
+      if (id !== undefined) at[id]![counts[id]!++] = entry;
     }
     return (this.bySub = at);
   }
@@ -92,7 +92,8 @@ export class ConfigAnalysis {
 
   /** The network entries of one subkey, empty values and rejected ones included, in evaluation order. */
   netEntriesOf(sub: string): readonly ConfigEntry[] {
-    return this.subIndex().get(sub) ?? NONE;
+    const id = netSubkeyId(sub);
+    return (id === undefined ? undefined : this.subIndex()[id]) ?? NONE;
   }
 
   /**
@@ -128,8 +129,8 @@ export class ConfigAnalysis {
   }
 
   private parsedAt(sub: string): readonly ConfigEntry[] {
-    const list = this.subIndex().get(sub);
-    if (!list) return NONE;
+    const list = this.netEntriesOf(sub);
+    if (list.length === 0) return NONE;
     const rejected = this.rejectedForType();
     const kept = (e: ConfigEntry) => e.value !== '' && (rejected.size === 0 || !rejected.has(e));
     // Most lists keep every entry: hand out the list itself (read-only) instead of a copy.
@@ -156,8 +157,8 @@ export class ConfigAnalysis {
   isEffective(entry: ConfigEntry): boolean {
     const iface = this.network.interfaceOf.get(entry);
     if (iface === undefined || !this.isLive(iface)) return false;
-    const sub = netSubkeyOf(entry);
-    const slot = sub === undefined ? undefined : iface.keys.slot(sub);
+    const id = netSubkeyIdOf(entry);
+    const slot = id === undefined ? undefined : iface.keys.slotAt(id);
     if (slot === undefined) return false;
     if (!isList(slot)) return slot === entry;
     return this.listHas(slot, entry);
