@@ -1,6 +1,6 @@
 import { q } from '../../util/quote';
 import { defineRule, valueRange } from '../types';
-import { isEffective, parsedEntries, valuePartRange } from './util';
+import { startHwaddrs, valuePartRange } from './util';
 
 export default defineRule({
   id: 'net-hwaddr-format',
@@ -18,12 +18,9 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.hwaddr = 00:16:3e:12:34:56',
   },
   check(ctx) {
-    const list = parsedEntries(ctx, ['hwaddr']);
+    const list = startHwaddrs(ctx);
     for (let i = 0; i < list.length; i++) {
       const entry = list[i]!;
-      if (!isEffective(ctx, entry)) continue;
-      const type = ctx.network.interfaceOf.get(entry)!.type;
-      if (type === 'empty' || type === 'none') continue;
       const value = entry.value;
       const mac = ctx.analysis.mac(entry);
       if (!mac.ok) {

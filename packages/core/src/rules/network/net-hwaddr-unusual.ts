@@ -1,7 +1,7 @@
 import { convertMac, macHasX, macRandomness } from '../../net/mac';
 import { q } from '../../util/quote';
 import { defineRule, valueRange } from '../types';
-import { isEffective, parsedEntries } from './util';
+import { startHwaddrs } from './util';
 
 export default defineRule({
   id: 'net-hwaddr-unusual',
@@ -19,12 +19,9 @@ export default defineRule({
     good: 'lxc.net.0.type = veth\nlxc.net.0.hwaddr = 00:16:3e:12:34:56',
   },
   check(ctx) {
-    const list = parsedEntries(ctx, ['hwaddr']);
+    const list = startHwaddrs(ctx);
     for (let i = 0; i < list.length; i++) {
       const entry = list[i]!;
-      if (!isEffective(ctx, entry)) continue;
-      const type = ctx.network.interfaceOf.get(entry)!.type;
-      if (type === 'empty' || type === 'none') continue;
       const mac = ctx.analysis.mac(entry);
       // Fewer than six octets is a format problem (net-hwaddr-format), not an unusual address.
       if (!mac.ok || mac.count < 6) continue;

@@ -82,3 +82,19 @@ export function vethMode(iface: NetworkInterface): string | undefined {
   }
   return mode;
 }
+
+/**
+ * The `hwaddr` entries LXC converts when the container starts: parsed, effective, on an interface that gets a
+ * device (not `empty` or `none`), in evaluation order.
+ */
+export function startHwaddrs(ctx: RuleContext): ConfigEntry[] {
+  const list = parsedEntries(ctx, ['hwaddr']);
+  const out: ConfigEntry[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i]!;
+    if (!isEffective(ctx, entry)) continue;
+    const type = ctx.network.interfaceOf.get(entry)!.type;
+    if (type !== 'empty' && type !== 'none') out.push(entry);
+  }
+  return out;
+}
