@@ -9,7 +9,6 @@ import type { KeyInfo, KeyMatch, LxcVersion } from './types';
 export const ALL_KEYS: readonly KeyInfo[] = keysJson as KeyInfo[];
 
 const exact = new Map<string, KeyInfo>();
-const netSubkeys = new Map<string, KeyInfo>();
 /**
  * Each subkey's name as one shared string: matches carry it instead of a fresh slice of the key, so the
  * model's and the rules' comparisons and map lookups on it hit V8's fast paths (same text, same results).
@@ -32,7 +31,6 @@ for (const info of ALL_KEYS) {
   byPattern.set(info.key, info);
   if (info.key.startsWith('lxc.net.[i].')) {
     const sub = info.key.slice('lxc.net.[i].'.length);
-    netSubkeys.set(sub, info);
     subkeyRows.set(sub, { name: sub, info, id: -1, matches: [], last: sub.charCodeAt(sub.length - 1), tell: 0, tellCode: sub.charCodeAt(0) });
   } else if (!info.key.includes('[')) {
     exact.set(info.key, info);
@@ -78,11 +76,11 @@ export function keyInfo(pattern: string): KeyInfo | undefined {
 
 /** Network subkeys LXC accepts (`type`, `link`, `ipv4.address`, ...). */
 export function networkSubkeys(): string[] {
-  return [...netSubkeys.keys()];
+  return [...subkeyRows.keys()];
 }
 
 export function networkSubkeyInfo(subkey: string): KeyInfo | undefined {
-  return netSubkeys.get(subkey);
+  return subkeyRows.get(subkey)?.info;
 }
 
 /** Legacy `lxc.network.<sub>` → modern subkey (`ipv4` → `ipv4.address`). */

@@ -274,11 +274,11 @@ export function netSubkeyOf(entry: ConfigEntry): string | undefined {
 
 /** netSubkeyId() of netSubkeyOf(entry): the number of the subkey the entry sets, or undefined. */
 export function netSubkeyIdOf(entry: ConfigEntry): number | undefined {
-  const m = entry.match;
-  if (!m) return undefined;
-  if (m.netSubkeyId !== undefined) return m.netSubkeyId;
-  if (m.info.status === 'legacy' && isLegacyNetKey(entry.key)) return netSubkeyId(legacyNetSubkey(entry.key.slice('lxc.network.'.length)));
-  return undefined;
+  // Network matches carry the number; only un-indexed legacy keys (`lxc.network.link`) are looked up by name.
+  const id = entry.match?.netSubkeyId;
+  if (id !== undefined) return id;
+  const sub = netSubkeyOf(entry);
+  return sub === undefined ? undefined : netSubkeyId(sub);
 }
 
 const TYPE_ID = netSubkeyId('type')!;
